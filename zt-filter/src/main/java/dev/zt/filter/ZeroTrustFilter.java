@@ -1,0 +1,134 @@
+package dev.zt.filter;
+
+import dev.zt.core.Actor;
+import dev.zt.core.ActorContext;
+import dev.zt.core.InsufficientScopeException;
+import dev.zt.core.NoActorException;
+import dev.zt.core.TokenRejectedException;
+import dev.zt.filter.internal.AuthenticatedRequest;
+import dev.zt.filter.internal.BearerCredentials;
+import dev.zt.filter.internal.CanonicalPath;
+import dev.zt.filter.internal.ProblemResponse;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Every request proves who it is. Verifies the bearer token of each request (except paths that
+ * are explicitly public), establishes the verified {@link Actor} in {@link ActorContext} for the
+ * request (also across async dispatches), exposes it as {@code getUserPrincipal()}, and clears it
+ * afterwards. Refusals follow RFC 6750 and carry an RFC 9457 problem body.
+ *
+ * <p>Registered automatically by {@link ZeroTrustInitializer} when the jar is in
+ * {@code WEB-INF/lib}; can also be constructed with {@link ZeroTrustSettings} and registered in code.
+ */
+public final class ZeroTrustFilter extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+    private static final System.Logger LOG = System.getLogger(ZeroTrustFilter.class.getName());
+    /** The request attribute holding the verified {@link Actor}. Server-side only: clients cannot set it. */
+    public static final String ACTOR_ATTRIBUTE = Actor.class.getName();
+    private static final int MAX_CAUSE_DEPTH = 16;
+
+    private final transient ZeroTrustSettings settings;
+
+    public ZeroTrustFilter(ZeroTrustSettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        Actor actor = request.getDispatcherType() == DispatcherType.ASYNC
+                ? (Actor) request.getAttribute(ACTOR_ATTRIBUTE)
+                : null;
+        String path = CanonicalPath.of(request.getRequestURI(), request.getContextPath());
+        boolean publicPath = settings.publicPaths().anyMatches(path);
+        if (actor == null) {
+            BearerCredentials credentials = BearerCredentials.from(request);
+            if (credentials instanceof BearerCredentials.Malformed malformed) {
+                LOG.log(Level.DEBUG, "ZT-6101 refused {0} {1}: {2}", request.getMethod(), path, malformed.why());
+                ProblemResponse.invalidRequest(response, settings.realm());
+                return;
+            }
+            if (credentials instanceof BearerCredentials.Token token) {
+                try {
+                    actor = settings.verifier().verify(token.value());
+                } catch (TokenRejectedException e) {
+                    LOG.log(Level.DEBUG, "ZT-6102 refused {0} {1}: {2}", request.getMethod(), path, e.getMessage());
+                    ProblemResponse.invalidToken(response, settings.realm());
+                    return;
+                }
+            } else if (!publicPath) {
+                ProblemResponse.missingCredentials(response, settings.realm());
+                return;
+            }
+        } else if (actor.isExpired(settings.clock())) {
+            ProblemResponse.invalidToken(response, settings.realm());
+            return;
+        }
+        if (actor == null) {
+            // A public path without credentials: the application runs with no actor, and any guarded
+            // operation it reaches is denied.
+            runGuarded(request, response, chain);
+            return;
+        }
+        Set<String> missing = missingPathScopes(path, actor);
+        if (!missing.isEmpty()) {
+            ProblemResponse.insufficientScope(response, settings.realm(), missing);
+            return;
+        }
+        request.setAttribute(ACTOR_ATTRIBUTE, actor);
+        try (ActorContext.Binding ignored = ActorContext.bind(actor)) {
+            runGuarded(new AuthenticatedRequest(request, actor), response, chain);
+        }
+    }
+
+    private Set<String> missingPathScopes(String path, Actor actor) {
+        Set<String> missing = new LinkedHashSet<>();
+        for (Set<String> required : settings.pathScopes().matching(path)) {
+            for (String scope : required) {
+                if (!actor.hasScope(scope)) {
+                    missing.add(scope);
+                }
+            }
+        }
+        return missing;
+    }
+
+    /** Runs the application, turning zt's own access decisions thrown inside it into RFC 6750 answers. */
+    private void runGuarded(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        try {
+            chain.doFilter(request, response);
+        } catch (IOException | ServletException | RuntimeException e) {
+            Throwable decision = accessDecision(e);
+            if (decision == null || response.isCommitted()) {
+                throw e;
+            }
+            if (decision instanceof InsufficientScopeException scope) {
+                ProblemResponse.insufficientScope(response, settings.realm(), scope.requiredScopes());
+            } else {
+                ProblemResponse.missingCredentials(response, settings.realm());
+            }
+        }
+    }
+
+    private static Throwable accessDecision(Throwable thrown) {
+        Throwable t = thrown;
+        for (int depth = 0; t != null && depth < MAX_CAUSE_DEPTH; depth++, t = t.getCause()) {
+            if (t instanceof InsufficientScopeException || t instanceof NoActorException) {
+                return t;
+            }
+        }
+        return null;
+    }
+}
