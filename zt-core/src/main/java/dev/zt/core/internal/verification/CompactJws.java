@@ -40,8 +40,10 @@ public record CompactJws(byte[] header, byte[] payload, byte[] signature, byte[]
                     jwe ? null : "more than three segments");
         }
         byte[] bytes = token.getBytes(StandardCharsets.ISO_8859_1);
-        if (first == 0 || second == first + 1 || second == bytes.length - 1) {
-            throw new TokenRejectedException(RejectionReason.MALFORMED, "an empty segment");
+        // An empty payload is a well-formed JWS (it can never be a JWT: the claims check refuses it);
+        // an empty header or signature is not.
+        if (first == 0 || second == bytes.length - 1) {
+            throw new TokenRejectedException(RejectionReason.MALFORMED, "an empty header or signature");
         }
         byte[] header = StrictBase64Url.decode(bytes, 0, first);
         byte[] payload = StrictBase64Url.decode(bytes, first + 1, second);

@@ -10,7 +10,6 @@ import dev.zt.core.VerificationKey;
 import dev.zt.core.internal.cache.TokenDigest;
 import dev.zt.core.internal.cache.VerifiedTokenCache;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -50,27 +49,15 @@ public final class JoseTokenVerifier implements TokenVerifier {
             }
         }
         CompactJws jws = CompactJws.parse(token, policy.maxTokenBytes());
-        JoseHeader header = JoseHeader.check(jws.header(), policy);
-        VerificationKey key = keyFor(header);
-        if (!SignatureCheck.verifies(jws, header.algorithm(), key)) {
-            throw new TokenRejectedException(RejectionReason.BAD_SIGNATURE);
-        }
+        JoseHeader header = JoseHeader.parse(jws.header(), policy.algorithms());
+        header.requireType(policy);
+        VerificationKey key = SignatureLayer.verify(jws, header, keys);
         Map<String, Object> claims = JsonObjects.parse(jws.payload(), RejectionReason.MALFORMED_CLAIMS);
         Actor actor = ActorMapping.toActor(claims, policy, clock.instant());
         if (cache != null) {
             cache.put(digest, actor, key);
         }
         return actor;
-    }
-
-    private VerificationKey keyFor(JoseHeader header) {
-        List<VerificationKey> candidates = keys.keysFor(header.kid(), header.algorithm());
-        if (candidates.size() != 1) {
-            // With a kid: unknown. Without one: none or ambiguous; zt never tries keys one by one.
-            throw new TokenRejectedException(RejectionReason.UNKNOWN_KEY,
-                    header.kid() == null ? candidates.size() + " candidate keys and no kid" : null);
-        }
-        return candidates.get(0);
     }
 
     @Override
