@@ -23,7 +23,8 @@ public interface KeySource {
 
     /**
      * Whether {@code key} is still trusted now: false once a refresh has dropped it or once the key
-     * set's retention has ended. A cached verification never outlives its key.
+     * set's retention has ended. A cached verification never outlives its key. Called on every
+     * cache hit, so it never blocks; a key source may start a background refresh from it.
      */
     boolean isTrusted(VerificationKey key);
 }

@@ -7,9 +7,9 @@ import java.util.Set;
 /**
  * A trusted public key, bound to the JWS algorithms it may verify.
  *
- * @param id         a stable identity of this key across key-set refreshes: its {@code kid} and its
- *                   RFC 7638 thumbprint, so a different key published under a reused {@code kid} is a
- *                   different key
+ * @param id         a stable identity of this key across key-set refreshes: {@code kid + ":" +} its
+ *                   RFC 7638 SHA-256 thumbprint ({@code ":" + thumbprint} for a JWK without a kid), so a
+ *                   different key published under a reused {@code kid} is a different key
  * @param keyId      the JWK {@code kid}, or {@code null} when the JWK has none
  * @param publicKey  the key
  * @param algorithms the JWS {@code alg} values this key may verify: exactly the JWK's declared
@@ -27,7 +27,7 @@ public record VerificationKey(String id, String keyId, PublicKey publicKey, Set<
     }
 
     public boolean allows(String algorithm) {
-        return algorithms.contains(algorithm);
+        return algorithm != null && algorithms.contains(algorithm);
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.zt.core.Actor;
 import dev.zt.core.ActorContext;
 import dev.zt.core.InsufficientScopeException;
 import dev.zt.core.NoActorException;
+import dev.zt.core.RejectionReason;
 import dev.zt.core.TokenRejectedException;
 import dev.zt.filter.internal.AuthenticatedRequest;
 import dev.zt.filter.internal.BearerCredentials;
@@ -63,7 +64,10 @@ public final class ZeroTrustFilter extends HttpFilter {
                 try {
                     actor = settings.verifier().verify(token.value());
                 } catch (TokenRejectedException e) {
-                    LOG.log(Level.DEBUG, "ZT-6102 refused {0} {1}: {2}", request.getMethod(), path, e.getMessage());
+                    // An unreachable identity provider is the operator's problem: say so loudly. The
+                    // caller still gets the same 401 as for any other token failure.
+                    LOG.log(e.reason() == RejectionReason.KEYS_UNAVAILABLE ? Level.WARNING : Level.DEBUG,
+                            "ZT-6102 refused {0} {1}: {2}", request.getMethod(), path, e.getMessage());
                     ProblemResponse.invalidToken(response, settings.realm());
                     return;
                 }

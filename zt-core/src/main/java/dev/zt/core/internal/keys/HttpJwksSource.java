@@ -16,19 +16,22 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * A JWKS fetched over HTTP(S), fetched lazily on the first {@link #keysFor} and kept fresh on demand.
+ * A JWKS fetched over HTTP(S): fetched lazily on the first {@link #keysFor}, then kept fresh on demand.
  *
  * <ul>
  *   <li>A key set is <em>fresh</em> for its Cache-Control lifetime (clamped), then <em>stale</em>; a
  *       stale set stays usable for {@code maxStaleness} while refreshes fail, then nothing is usable
  *       and {@link #keysFor} fails closed with {@link RejectionReason#KEYS_UNAVAILABLE}.</li>
- *   <li>A fetch is attempted when the set is missing or stale, or when a {@code kid} is unknown;
- *       but at most one fetch is ever in flight (callers that need one join it, bounded by the
- *       timeout), and a new fetch starts only if the previous attempt started at least
- *       {@code minRefreshInterval} ago (the very first attempt is always allowed). So attempts
- *       are at most {@code 1 + elapsed / minRefreshInterval}, whatever the traffic.</li>
+ *   <li>Who waits for a fetch: a caller with no usable set (never fetched, or retention ended) and
+ *       a caller whose {@code kid} is unknown. A stale but usable set answers at once while a
+ *       refresh runs in the background ({@link #keysFor} and {@link #isTrusted} both start it), so an
+ *       unreachable identity provider never stalls tokens signed with known keys.</li>
+ *   <li>At most one fetch is ever in flight (callers that need one join it, bounded by the timeout),
+ *       and a new fetch starts only if the previous attempt started at least
+ *       {@code minRefreshInterval} ago (the very first attempt is always allowed). So attempts are at
+ *       most {@code 1 + elapsed / minRefreshInterval}, whatever the traffic.</li>
  *   <li>A fetch that fails (network, status, content, size, no usable key) leaves the previous set in place.</li>
- *   <li>{@link #isTrusted} never does I/O: it is one volatile read and one hash lookup.</li>
+ *   <li>{@link #isTrusted} never waits: on a fresh set it is a volatile read and a hash lookup.</li>
  * </ul>
  */
 public final class HttpJwksSource implements KeySource {
@@ -42,10 +45,10 @@ public final class HttpJwksSource implements KeySource {
     private final String source;
     private final ReentrantLock lock = new ReentrantLock();
     private volatile Snapshot snapshot;
-    /** Guarded by {@link #lock}. */
-    private CompletableFuture<Void> inFlight;
-    /** Guarded by {@link #lock}: when the last fetch attempt started, null before the first. */
-    private Instant lastAttempt;
+    /** Written under {@link #lock}: the fetch in flight, null when none is. */
+    private volatile CompletableFuture<Void> inFlight;
+    /** Written under {@link #lock}: when the last fetch attempt started, null before the first. */
+    private volatile Instant lastAttempt;
     /** Guarded by {@link #lock}: the ignored JWKs last logged, so an unchanged JWKS is not re-logged. */
     private List<IgnoredKey> lastLoggedIgnored = List.of();
 
@@ -58,23 +61,37 @@ public final class HttpJwksSource implements KeySource {
     @Override
     public List<VerificationKey> keysFor(String kid, String algorithm) {
         Snapshot current = snapshot;
-        boolean fetched = false;
-        if (current == null || !settings.clock().instant().isBefore(current.staleAt())) {
-            fetched = refreshIfAllowed();
+        Instant now = settings.clock().instant();
+        boolean awaited = false;
+        if (current == null || now.isAfter(current.unusableAfter())) {
+            awaited = refreshIfAllowed();
+        } else if (!now.isBefore(current.staleAt())) {
+            refreshInBackground(now);
         }
         current = usable();
-        if (kid != null && !fetched && !current.keys().hasKeyId(kid) && refreshIfAllowed()) {
+        if (kid != null && !awaited && !current.keys().hasKeyId(kid)) {
+            refreshIfAllowed();
             current = usable();
         }
         return current.keys().keysFor(kid, algorithm);
     }
 
+    /**
+     * Never waits: when the set is stale it starts a refresh in the background (if the rate limit
+     * allows and none is in flight), so a key the identity provider dropped stops being trusted
+     * about one freshness period after it was dropped, even if every verification is a cache hit.
+     */
     @Override
     public boolean isTrusted(VerificationKey key) {
         Snapshot current = snapshot;
-        return key != null && current != null
-                && !settings.clock().instant().isAfter(current.unusableAfter())
-                && current.keys().trusts(key);
+        if (key == null || current == null) {
+            return false;
+        }
+        Instant now = settings.clock().instant();
+        if (!now.isBefore(current.staleAt())) {
+            refreshInBackground(now);
+        }
+        return !now.isAfter(current.unusableAfter()) && current.keys().trusts(key);
     }
 
     private Snapshot usable() {
@@ -92,30 +109,50 @@ public final class HttpJwksSource implements KeySource {
 
     /** Joins the fetch in flight, or starts one if the rate limit allows. @return whether a fetch was awaited */
     private boolean refreshIfAllowed() {
-        CompletableFuture<Void> mine = null;
-        CompletableFuture<Void> awaited;
+        CompletableFuture<Void> fetch = joinOrStartFetch();
+        if (fetch == null) {
+            return false;
+        }
+        await(fetch);
+        return true;
+    }
+
+    /** @return the fetch in flight (perhaps just started), or null when the rate limit allows no new one */
+    private CompletableFuture<Void> joinOrStartFetch() {
+        CompletableFuture<Void> started;
         lock.lock();
         try {
-            awaited = inFlight;
-            if (awaited == null) {
-                Instant now = settings.clock().instant();
-                if (lastAttempt != null && Duration.between(lastAttempt, now).compareTo(settings.minRefreshInterval()) < 0) {
-                    return false;
-                }
-                lastAttempt = now;
-                mine = new CompletableFuture<>();
-                inFlight = mine;
-                awaited = mine;
+            if (inFlight != null) {
+                return inFlight;
             }
+            Instant now = settings.clock().instant();
+            if (rateLimited(now)) {
+                return null;
+            }
+            lastAttempt = now;
+            started = new CompletableFuture<>();
+            inFlight = started;
         } finally {
             lock.unlock();
         }
-        if (mine != null) {
-            CompletableFuture<Void> done = mine;
-            fetcher.fetch().whenComplete((fetched, error) -> finish(done, fetched, error));
+        fetcher.fetch().whenComplete((fetched, error) -> finish(started, fetched, error));
+        return started;
+    }
+
+    /** Starts a fetch without waiting for it; cheap (no lock) while one is in flight or rate-limited. */
+    private void refreshInBackground(Instant now) {
+        if (inFlight == null && !rateLimited(now)) {
+            joinOrStartFetch();
         }
-        await(awaited);
-        return true;
+    }
+
+    /** A clock that stepped back behind the last attempt does not block refreshes until it catches up. */
+    private boolean rateLimited(Instant now) {
+        Instant last = lastAttempt;
+        if (last == null || now.isBefore(last)) {
+            return false;
+        }
+        return Duration.between(last, now).compareTo(settings.minRefreshInterval()) < 0;
     }
 
     private void finish(CompletableFuture<Void> done, JwksFetcher.Fetched fetched, Throwable error) {

@@ -16,9 +16,17 @@ public record IgnoredKey(String keyId, KeyProblem problem, String detail) {
         detail = detail == null ? "" : detail;
     }
 
+    /** For logs: kid and detail come from the (remote) JWKS, so they are made printable and bounded. */
     @Override
     public String toString() {
-        String kid = keyId == null ? null : keyId.replaceAll("[^\\x20-\\x7e]", "?");
-        return "kid=" + kid + ": " + problem.description() + (detail.isEmpty() ? "" : " (" + detail + ")");
+        return "kid=" + printable(keyId) + ": " + problem.description() + (detail.isEmpty() ? "" : " (" + printable(detail) + ")");
+    }
+
+    private static String printable(String value) {
+        if (value == null) {
+            return null;
+        }
+        String clean = value.replaceAll("[^\\x20-\\x7e]", "?");
+        return clean.length() <= 80 ? clean : clean.substring(0, 80) + "...";
     }
 }

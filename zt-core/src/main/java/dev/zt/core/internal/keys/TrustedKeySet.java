@@ -29,6 +29,9 @@ public final class TrustedKeySet {
 
     /** See {@link dev.zt.core.KeySource#keysFor}: with a kid its key if it allows the alg, else every key allowing it. */
     public List<VerificationKey> keysFor(String kid, String algorithm) {
+        if (algorithm == null) {
+            return List.of();
+        }
         if (kid != null) {
             VerificationKey key = byKeyId.get(kid);
             return key != null && key.allows(algorithm) ? List.of(key) : List.of();
