@@ -50,6 +50,9 @@ public final class TokenPolicy {
     private final String purposeClaim;
     private final String kindClaim;
     private final int maxTokenBytes;
+    private final Set<String> delegatingClients;
+    private final boolean pipeline;
+    private final List<PipelineRule> pipelineRules;
 
     private TokenPolicy(Builder b) {
         this.issuers = Set.copyOf(b.issuers);
@@ -64,6 +67,9 @@ public final class TokenPolicy {
         this.purposeClaim = b.purposeClaim;
         this.kindClaim = b.kindClaim;
         this.maxTokenBytes = b.maxTokenBytes;
+        this.delegatingClients = Set.copyOf(b.delegatingClients);
+        this.pipeline = b.pipeline;
+        this.pipelineRules = List.copyOf(b.pipelineRules);
     }
 
     /** Starts a policy that trusts tokens whose {@code iss} equals one of these, exactly. */
@@ -124,6 +130,24 @@ public final class TokenPolicy {
         return maxTokenBytes;
     }
 
+    /**
+     * Clients whose {@code azp}/{@code client_id}, when it differs from {@code sub} and the token
+     * has no {@code act} claim, make the actor a delegation: that client acting for the subject.
+     * (Keycloak's token exchange says "on whose behalf" this way instead of with {@code act}.)
+     */
+    public Set<String> delegatingClients() {
+        return delegatingClients;
+    }
+
+    /** True for a CI pipeline issuer: actors are PIPELINE, and their scopes come only from {@link #pipelineRules()}. */
+    public boolean isPipeline() {
+        return pipeline;
+    }
+
+    public List<PipelineRule> pipelineRules() {
+        return pipelineRules;
+    }
+
     /** RFC 7515 4.1.9: {@code typ} is compared case-insensitively, and {@code application/} may be omitted. */
     public static String normaliseTokenType(String typ) {
         String lower = typ.toLowerCase(Locale.ROOT);
@@ -134,7 +158,9 @@ public final class TokenPolicy {
     public String toString() {
         return "TokenPolicy[issuers=" + issuers + ", audiences=" + audiences + ", algorithms=" + algorithms
                 + ", tokenTypes=" + tokenTypes + ", clockSkew=" + clockSkew + ", maxTokenLifetime=" + maxTokenLifetime
-                + ", requiredClaims=" + requiredClaims + "]";
+                + ", requiredClaims=" + requiredClaims
+                + (pipeline ? ", pipelineRules=" + pipelineRules : "")
+                + (delegatingClients.isEmpty() ? "" : ", delegatingClients=" + delegatingClients) + "]";
     }
 
     /** Builds a {@link TokenPolicy}; {@link #build()} refuses anything unsafe or incomplete, naming the setting. */
@@ -151,8 +177,36 @@ public final class TokenPolicy {
         private String purposeClaim = "purpose";
         private String kindClaim = "actor_kind";
         private int maxTokenBytes = DEFAULT_MAX_TOKEN_BYTES;
+        private final Set<String> delegatingClients = new LinkedHashSet<>();
+        private boolean pipeline;
+        private final List<PipelineRule> pipelineRules = new java.util.ArrayList<>();
 
         private Builder() {
+        }
+
+        /** See {@link TokenPolicy#delegatingClients()}. */
+        public Builder delegatingClients(Collection<String> clients) {
+            delegatingClients.addAll(clients);
+            return this;
+        }
+
+        public Builder delegatingClients(String... clients) {
+            return delegatingClients(List.of(clients));
+        }
+
+        /**
+         * Makes this a CI pipeline issuer (GitHub Actions-style OIDC tokens): every actor is a
+         * PIPELINE, the token's own scope claims are ignored, and its scopes are the union of the
+         * grants of the rules that match it exactly. A token no rule matches gets no scopes.
+         */
+        public Builder pipeline(Collection<PipelineRule> rules) {
+            this.pipeline = true;
+            this.pipelineRules.addAll(rules);
+            return this;
+        }
+
+        public Builder pipeline(PipelineRule... rules) {
+            return pipeline(List.of(rules));
         }
 
         /** Mandatory: the audience(s) this service answers to; a token must name at least one. */
@@ -279,6 +333,9 @@ public final class TokenPolicy {
             }
             if (issuers.isEmpty()) {
                 throw new IllegalArgumentException("zt.issuer is mandatory");
+            }
+            if (delegatingClients.stream().anyMatch(c -> c == null || c.isBlank())) {
+                throw new IllegalArgumentException("zt.delegating-clients: client ids must be non-blank");
             }
             return new TokenPolicy(this);
         }

@@ -3,7 +3,10 @@ package dev.zt.core;
 import dev.zt.core.internal.cache.VerifiedTokenCache;
 import dev.zt.core.internal.verification.JoseTokenVerifier;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Verifies a bearer token and returns the {@link Actor} it proves, or throws
@@ -13,6 +16,10 @@ import java.util.Objects;
  * TokenVerifier verifier = TokenVerifier.builder(policy, Jwks.fromUri(jwksUri).build()).build();
  * Actor actor = verifier.verify(token);
  * }</pre>
+ *
+ * Several issuers at once, each judged only by its own policy and keys (exact {@code iss} match;
+ * an unknown issuer is refused without any key lookup):
+ * {@code TokenVerifier.builder(keycloakPolicy, keycloakKeys).trust(ciPolicy, ciKeys).build()}.
  */
 public interface TokenVerifier {
 
@@ -22,7 +29,8 @@ public interface TokenVerifier {
      */
     Actor verify(String token);
 
-    TokenPolicy policy();
+    /** The issuers this verifier trusts. */
+    Set<String> issuers();
 
     static Builder builder(TokenPolicy policy, KeySource keys) {
         return new Builder(policy, keys);
@@ -33,14 +41,18 @@ public interface TokenVerifier {
         /** Default bound of the verified-token cache, in entries (each well under 2 KiB). */
         public static final long DEFAULT_CACHE_ENTRIES = 10_000;
 
-        private final TokenPolicy policy;
-        private final KeySource keys;
+        private final List<JoseTokenVerifier.IssuerTrust> trusts = new ArrayList<>();
         private Clock clock = Clock.systemUTC();
         private long cacheEntries = DEFAULT_CACHE_ENTRIES;
 
         private Builder(TokenPolicy policy, KeySource keys) {
-            this.policy = Objects.requireNonNull(policy, "policy");
-            this.keys = Objects.requireNonNull(keys, "keys");
+            trust(policy, keys);
+        }
+
+        /** Trusts one more issuer, with its own policy and keys. An issuer may be trusted only once. */
+        public Builder trust(TokenPolicy policy, KeySource keys) {
+            trusts.add(new JoseTokenVerifier.IssuerTrust(Objects.requireNonNull(policy, "policy"), Objects.requireNonNull(keys, "keys")));
+            return this;
         }
 
         public Builder clock(Clock clock) {
@@ -58,8 +70,8 @@ public interface TokenVerifier {
         }
 
         public TokenVerifier build() {
-            VerifiedTokenCache cache = cacheEntries == 0 ? null : new VerifiedTokenCache(cacheEntries, keys, clock);
-            return new JoseTokenVerifier(policy, keys, clock, cache);
+            VerifiedTokenCache cache = cacheEntries == 0 ? null : new VerifiedTokenCache(cacheEntries, clock);
+            return new JoseTokenVerifier(trusts, clock, cache);
         }
     }
 }

@@ -197,7 +197,7 @@ class TokenVerifierTest {
                 Arguments.of(Named.of("four segments", valid + ".x"), RejectionReason.MALFORMED),
                 Arguments.of(Named.of("five segments (JWE)", parts[0] + ".a.b.c.d"), RejectionReason.ENCRYPTED),
                 Arguments.of(Named.of("empty signature", parts[0] + "." + parts[1] + "."), RejectionReason.MALFORMED),
-                Arguments.of(Named.of("empty payload", parts[0] + ".." + parts[2]), RejectionReason.BAD_SIGNATURE),
+                Arguments.of(Named.of("empty payload", parts[0] + ".." + parts[2]), RejectionReason.MALFORMED_CLAIMS),
                 Arguments.of(Named.of("JSON serialization", "{\"payload\":\"" + parts[1] + "\",\"signatures\":[]}"),
                         RejectionReason.JSON_SERIALIZATION),
                 Arguments.of(Named.of("padding", valid + "=="), RejectionReason.MALFORMED),

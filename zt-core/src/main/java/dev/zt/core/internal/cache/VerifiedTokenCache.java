@@ -17,15 +17,13 @@ import java.time.Instant;
  */
 public final class VerifiedTokenCache {
 
-    private record Entry(Actor actor, VerificationKey key) {
+    private record Entry(Actor actor, VerificationKey key, KeySource keys) {
     }
 
     private final Cache<TokenDigest, Entry> entries;
-    private final KeySource keys;
     private final Clock clock;
 
-    public VerifiedTokenCache(long maximumEntries, KeySource keys, Clock clock) {
-        this.keys = keys;
+    public VerifiedTokenCache(long maximumEntries, Clock clock) {
         this.clock = clock;
         this.entries = Caffeine.newBuilder()
                 .maximumSize(maximumEntries)
@@ -57,15 +55,16 @@ public final class VerifiedTokenCache {
             return null;
         }
         Instant now = clock.instant();
-        if (!now.isBefore(entry.actor().expiresAt()) || !keys.isTrusted(entry.key())) {
+        if (!now.isBefore(entry.actor().expiresAt()) || !entry.keys().isTrusted(entry.key())) {
             entries.invalidate(digest);
             return null;
         }
         return entry.actor();
     }
 
-    public void put(TokenDigest digest, Actor actor, VerificationKey key) {
-        entries.put(digest, new Entry(actor, key));
+    /** @param keys the key source that trusted {@code key}: asked on every hit whether it still does */
+    public void put(TokenDigest digest, Actor actor, VerificationKey key, KeySource keys) {
+        entries.put(digest, new Entry(actor, key, keys));
     }
 
     public long estimatedSize() {

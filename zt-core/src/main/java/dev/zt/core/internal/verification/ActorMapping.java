@@ -58,14 +58,18 @@ public final class ActorMapping {
         if (tokenId != null) {
             text(tokenId, "jti");
         }
-        return Actor.builder(subject, kind(claims, policy, subject, clientId))
+        List<ActingParty> chain = delegation(claims.raw("act"));
+        if (chain.isEmpty() && clientId != null && !clientId.equals(subject) && policy.delegatingClients().contains(clientId)) {
+            chain = List.of(new ActingParty(clientId, issuer, clientId));
+        }
+        return Actor.builder(subject, policy.isPipeline() ? ActorKind.PIPELINE : kind(claims, policy, subject, clientId))
                 .issuer(issuer)
                 .clientId(clientId == null ? null : text(clientId, "client_id"))
-                .actingParties(delegation(claims.raw("act")))
+                .actingParties(chain)
                 .purpose(purpose)
                 .validity(issuedAt, expiresAt)
                 .tenant(tenant)
-                .scopes(scopes(claims.raw(policy.scopeClaim())))
+                .scopes(policy.isPipeline() ? pipelineScopes(claims, policy) : scopes(claims.raw(policy.scopeClaim())))
                 .tokenId(tokenId)
                 .build();
     }
@@ -128,6 +132,24 @@ public final class ActorMapping {
             scopes.add(scope);
         }
         return scopes;
+    }
+
+    /** Only the explicit rules grant a pipeline scopes; the token's own scope claims are ignored. */
+    private static Set<String> pipelineScopes(Claims claims, TokenPolicy policy) {
+        Map<String, String> values = new java.util.HashMap<>();
+        for (String name : dev.zt.core.PipelineRule.Builder.CLAIMS) {
+            String value = claims.optionalString(name, RejectionReason.BAD_CLAIM);
+            if (value != null) {
+                values.put(name, value);
+            }
+        }
+        Set<String> granted = new LinkedHashSet<>();
+        for (dev.zt.core.PipelineRule rule : policy.pipelineRules()) {
+            if (rule.matches(values)) {
+                granted.addAll(rule.scopes());
+            }
+        }
+        return granted;
     }
 
     private static List<ActingParty> delegation(Object act) {
