@@ -1,0 +1,50 @@
+package dev.zt.client;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import org.jose4j.json.JsonUtil;
+import org.jose4j.lang.JoseException;
+
+/**
+ * The {@code exp} of an access token that is a JWS, read WITHOUT verifying anything: only to cache
+ * the token no longer than it lives. An opaque token (not three base64url JSON segments) has none.
+ */
+final class JwtExpiry {
+
+    private static final long MAX_EPOCH_SECOND = 253_402_300_799L; // 9999-12-31T23:59:59Z
+
+    private JwtExpiry() {
+    }
+
+    /**
+     * @throws ServiceTokenException ({@code MALFORMED_RESPONSE}) for a JWT whose {@code exp} is not a number
+     */
+    static Optional<Instant> of(String token) {
+        String[] parts = token.split("\\.", -1);
+        if (parts.length != 3) {
+            return Optional.empty();
+        }
+        Map<String, Object> claims;
+        try {
+            String json = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+            claims = JsonUtil.parseJson(json);
+        } catch (IllegalArgumentException | JoseException | ClassCastException e) {
+            return Optional.empty();
+        }
+        if (claims == null || !claims.containsKey("exp")) {
+            return Optional.empty();
+        }
+        Object exp = claims.get("exp");
+        if (exp instanceof Number number) {
+            double seconds = number.doubleValue();
+            if (seconds >= 0 && seconds <= MAX_EPOCH_SECOND) {
+                return Optional.of(Instant.ofEpochSecond((long) Math.floor(seconds)));
+            }
+        }
+        throw new ServiceTokenException(ServiceTokenException.Reason.MALFORMED_RESPONSE,
+                "the access token is a JWT whose exp is not a valid NumericDate");
+    }
+}
