@@ -1,5 +1,6 @@
 package dev.zt.filter;
 
+import dev.zt.core.AccessDeniedException;
 import dev.zt.core.Actor;
 import dev.zt.core.ActorContext;
 import dev.zt.core.InsufficientScopeException;
@@ -9,6 +10,7 @@ import dev.zt.core.TokenRejectedException;
 import dev.zt.filter.internal.AuthenticatedRequest;
 import dev.zt.filter.internal.BearerCredentials;
 import dev.zt.filter.internal.CanonicalPath;
+import dev.zt.filter.internal.PathRules;
 import dev.zt.filter.internal.ProblemResponse;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
@@ -19,6 +21,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -37,6 +40,8 @@ public final class ZeroTrustFilter extends HttpFilter {
     private static final System.Logger LOG = System.getLogger(ZeroTrustFilter.class.getName());
     /** The request attribute holding the verified {@link Actor}. Server-side only: clients cannot set it. */
     public static final String ACTOR_ATTRIBUTE = Actor.class.getName();
+    /** The verified credential, for the ASYNC dispatches of the same request; its toString() is redacted. */
+    private static final String CREDENTIAL_ATTRIBUTE = ZeroTrustFilter.class.getName() + ".credential";
     private static final int MAX_CAUSE_DEPTH = 16;
 
     private final transient ZeroTrustSettings settings;
@@ -48,35 +53,34 @@ public final class ZeroTrustFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        Actor actor = request.getDispatcherType() == DispatcherType.ASYNC
-                ? (Actor) request.getAttribute(ACTOR_ATTRIBUTE)
-                : null;
         String path = CanonicalPath.of(request.getRequestURI(), request.getContextPath());
         boolean publicPath = settings.publicPaths().anyMatches(path);
-        if (actor == null) {
-            BearerCredentials credentials = BearerCredentials.from(request);
-            if (credentials instanceof BearerCredentials.Malformed malformed) {
-                LOG.log(Level.DEBUG, "ZT-6101 refused {0} {1}: {2}", request.getMethod(), path, malformed.why());
-                ProblemResponse.invalidRequest(response, settings.realm());
+        // An ASYNC dispatch continues a request already verified: its token is verified again (a cache
+        // hit), so the whole policy (exp with the issuer's own clock skew, a key rotated out since)
+        // decides as it did for the REQUEST dispatch.
+        BearerCredentials credentials = request.getDispatcherType() == DispatcherType.ASYNC
+                && request.getAttribute(CREDENTIAL_ATTRIBUTE) instanceof BearerCredentials.Token carried
+                ? carried
+                : BearerCredentials.from(request);
+        Actor actor = null;
+        if (credentials instanceof BearerCredentials.Malformed malformed) {
+            LOG.log(Level.DEBUG, "ZT-6101 refused {0} {1}: {2}", request.getMethod(), path, malformed.why());
+            ProblemResponse.invalidRequest(response, settings.realm());
+            return;
+        }
+        if (credentials instanceof BearerCredentials.Token token) {
+            try {
+                actor = settings.verifier().verify(token.value());
+            } catch (TokenRejectedException e) {
+                // An unreachable identity provider is the operator's problem: say so loudly. The
+                // caller still gets the same 401 as for any other token failure.
+                LOG.log(e.reason() == RejectionReason.KEYS_UNAVAILABLE ? Level.WARNING : Level.DEBUG,
+                        "ZT-6102 refused {0} {1}: {2}", request.getMethod(), path, e.getMessage());
+                ProblemResponse.invalidToken(response, settings.realm());
                 return;
             }
-            if (credentials instanceof BearerCredentials.Token token) {
-                try {
-                    actor = settings.verifier().verify(token.value());
-                } catch (TokenRejectedException e) {
-                    // An unreachable identity provider is the operator's problem: say so loudly. The
-                    // caller still gets the same 401 as for any other token failure.
-                    LOG.log(e.reason() == RejectionReason.KEYS_UNAVAILABLE ? Level.WARNING : Level.DEBUG,
-                            "ZT-6102 refused {0} {1}: {2}", request.getMethod(), path, e.getMessage());
-                    ProblemResponse.invalidToken(response, settings.realm());
-                    return;
-                }
-            } else if (!publicPath) {
-                ProblemResponse.missingCredentials(response, settings.realm());
-                return;
-            }
-        } else if (actor.isExpired(settings.clock())) {
-            ProblemResponse.invalidToken(response, settings.realm());
+        } else if (!publicPath) {
+            ProblemResponse.missingCredentials(response, settings.realm());
             return;
         }
         if (actor == null) {
@@ -91,14 +95,23 @@ public final class ZeroTrustFilter extends HttpFilter {
             return;
         }
         request.setAttribute(ACTOR_ATTRIBUTE, actor);
+        request.setAttribute(CREDENTIAL_ATTRIBUTE, credentials);
         try (ActorContext.Binding ignored = ActorContext.bind(actor)) {
             runGuarded(new AuthenticatedRequest(request, actor), response, chain);
         }
     }
 
+    /**
+     * The scopes the path rules require and the actor lacks. A path without a canonical form
+     * (an encoded {@code /}, a bad escape, ...) cannot be shown to lie outside any rule, so every
+     * rule applies to it: ambiguity never skips a scope gate.
+     */
     private Set<String> missingPathScopes(String path, Actor actor) {
+        List<Set<String>> rules = path == null
+                ? settings.pathScopes().rules().stream().map(PathRules.Rule::value).toList()
+                : settings.pathScopes().matching(path);
         Set<String> missing = new LinkedHashSet<>();
-        for (Set<String> required : settings.pathScopes().matching(path)) {
+        for (Set<String> required : rules) {
             for (String scope : required) {
                 if (!actor.hasScope(scope)) {
                     missing.add(scope);
@@ -120,6 +133,10 @@ public final class ZeroTrustFilter extends HttpFilter {
             }
             if (decision instanceof InsufficientScopeException scope) {
                 ProblemResponse.insufficientScope(response, settings.realm(), scope.requiredScopes());
+            } else if (decision instanceof AccessDeniedException denied) {
+                LOG.log(Level.DEBUG, "ZT-6103 denied {0} {1}: {2}", request.getMethod(),
+                        CanonicalPath.of(request.getRequestURI(), request.getContextPath()), denied.reason().id());
+                ProblemResponse.forbidden(response);
             } else {
                 ProblemResponse.missingCredentials(response, settings.realm());
             }
@@ -129,7 +146,7 @@ public final class ZeroTrustFilter extends HttpFilter {
     private static Throwable accessDecision(Throwable thrown) {
         Throwable t = thrown;
         for (int depth = 0; t != null && depth < MAX_CAUSE_DEPTH; depth++, t = t.getCause()) {
-            if (t instanceof InsufficientScopeException || t instanceof NoActorException) {
+            if (t instanceof InsufficientScopeException || t instanceof AccessDeniedException || t instanceof NoActorException) {
                 return t;
             }
         }

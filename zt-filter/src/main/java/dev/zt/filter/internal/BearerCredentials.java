@@ -1,6 +1,8 @@
 package dev.zt.filter.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -83,11 +85,30 @@ public sealed interface BearerCredentials {
         return i == n;
     }
 
+    /**
+     * The parameter name as the container decodes it for the application: {@code access%5Ftoken} is
+     * {@code access_token} too. A name that cannot be decoded is compared as sent.
+     */
+    private static boolean isAccessTokenName(String rawName) {
+        if (rawName.equals("access_token")) {
+            return true;
+        }
+        if (rawName.indexOf('%') < 0) {
+            return false;
+        }
+        try {
+            return URLDecoder.decode(rawName, StandardCharsets.UTF_8).equals("access_token");
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     private static boolean alsoElsewhere(HttpServletRequest request) {
         String query = request.getQueryString();
-        if (query != null && query.contains("access_token")) {
+        if (query != null) {
             for (String pair : query.split("&")) {
-                if (pair.equals("access_token") || pair.startsWith("access_token=")) {
+                int eq = pair.indexOf('=');
+                if (isAccessTokenName(eq < 0 ? pair : pair.substring(0, eq))) {
                     return true;
                 }
             }

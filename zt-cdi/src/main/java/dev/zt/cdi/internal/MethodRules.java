@@ -1,0 +1,40 @@
+package dev.zt.cdi.internal;
+
+import java.lang.reflect.Method;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * The resolved {@link MethodRule} of each called method, per class of the called instance: resolved
+ * once, then a lookup per call. One instance per application, shared by every interceptor instance
+ * (registered by the extension as a {@code @Singleton} bean).
+ */
+public final class MethodRules {
+
+    private final ClassValue<ConcurrentMap<Method, Resolved>> rules = new ClassValue<>() {
+        @Override
+        protected ConcurrentMap<Method, Resolved> computeValue(Class<?> type) {
+            return new ConcurrentHashMap<>();
+        }
+    };
+
+    /** The rule for {@code method} called on an instance of {@code targetClass}. */
+    public Resolved resolve(Class<?> targetClass, Method method) {
+        return rules.get(targetClass).computeIfAbsent(method, m -> new Resolved(beanClassOf(targetClass),
+                MethodRule.resolve(targetClass, m)));
+    }
+
+    /** A rule with the bean class it was resolved for (the container's subclass stripped). */
+    public record Resolved(Class<?> beanClass, MethodRule rule) {
+    }
+
+    /** Weld and other containers intercept through generated subclasses ({@code Foo$Proxy$_$$_WeldSubclass}). */
+    static Class<?> beanClassOf(Class<?> targetClass) {
+        Class<?> c = targetClass;
+        while (c.getSuperclass() != null && c.getSuperclass() != Object.class
+                && (c.isSynthetic() || c.getName().contains("$$"))) {
+            c = c.getSuperclass();
+        }
+        return c;
+    }
+}
