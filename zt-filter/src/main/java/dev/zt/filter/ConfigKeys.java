@@ -58,7 +58,25 @@ public final class ConfigKeys {
     /** Default {@code false}: plain http to a non-loopback JWKS host is refused. */
     public static final String JWKS_ALLOW_INSECURE_HTTP = "zt.jwks.allow-insecure-http";
 
-    public static final List<String> ALL = List.of(ISSUER, AUDIENCE, JWKS_URI, JWKS_FILE, TOKEN_TYPES, ALGORITHMS,
+    /**
+     * Default none. More trusted issuers, by name: {@code keycloak, github}. Each is configured with
+     * the keys above under {@code zt.issuers.<name>.} ({@code zt.issuers.keycloak.issuer},
+     * {@code zt.issuers.keycloak.jwks-uri}, ...; environment {@code ZT_ISSUERS_KEYCLOAK_JWKS_URI}) and
+     * judges only the tokens whose {@code iss} it names. {@link #ISSUER} and its keys are optional
+     * when this is set.
+     */
+    public static final String ISSUERS = "zt.issuers";
+    /** Default {@code access-token}; {@code ci-pipeline} makes the issuer's actors PIPELINEs (typ {@code JWT}). */
+    public static final String PROFILE = "zt.profile";
+    /**
+     * For {@code zt.profile=ci-pipeline}: the only source of a pipeline's scopes, exact matches:
+     * {@code repository=acme/app;ref=refs/heads/main;environment=production -> deploy:production, ...}.
+     */
+    public static final String PIPELINE_RULES = "zt.pipeline-rules";
+    /** Default none. Clients whose {@code azp}/{@code client_id} acts for the token's {@code sub} (Keycloak token exchange). */
+    public static final String DELEGATING_CLIENTS = "zt.delegating-clients";
+
+    public static final List<String> ALL = List.of(ISSUER, ISSUERS, PROFILE, PIPELINE_RULES, DELEGATING_CLIENTS, AUDIENCE, JWKS_URI, JWKS_FILE, TOKEN_TYPES, ALGORITHMS,
             CLOCK_SKEW, MAX_TOKEN_LIFETIME, REQUIRED_CLAIMS, TENANT_CLAIM, SCOPE_CLAIM, PURPOSE_CLAIM, KIND_CLAIM,
             MAX_TOKEN_SIZE, PUBLIC_PATHS, PATH_SCOPES, REALM, CACHE_MAX_ENTRIES, JWKS_CACHE_DURATION,
             JWKS_MAX_STALENESS, JWKS_MIN_REFRESH_INTERVAL, JWKS_ALLOW_INSECURE_HTTP);

@@ -1,18 +1,12 @@
 package dev.zt.filter;
 
-import dev.zt.core.Jwks;
-import dev.zt.core.KeySource;
 import dev.zt.core.Scopes;
-import dev.zt.core.TokenPolicy;
 import dev.zt.core.TokenVerifier;
 import dev.zt.filter.internal.ConfigurationException;
+import dev.zt.filter.internal.IssuerConfiguration;
 import dev.zt.filter.internal.PathRules;
 import dev.zt.filter.internal.Settings;
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -53,9 +47,11 @@ public final class ZeroTrustSettings {
     public static ZeroTrustSettings fromConfiguration(Function<String, String> lookup, Clock clock) {
         Settings settings = new Settings(lookup);
         try {
-            TokenPolicy policy = policy(settings);
-            KeySource keys = keys(settings, clock);
-            TokenVerifier.Builder verifier = TokenVerifier.builder(policy, keys).clock(clock);
+            List<IssuerConfiguration> issuers = IssuerConfiguration.readAll(settings, clock);
+            TokenVerifier.Builder verifier = TokenVerifier.builder(issuers.get(0).policy(), issuers.get(0).keys()).clock(clock);
+            for (IssuerConfiguration issuer : issuers.subList(1, issuers.size())) {
+                verifier.trust(issuer.policy(), issuer.keys());
+            }
             Long cacheEntries = settings.number(ConfigKeys.CACHE_MAX_ENTRIES);
             if (cacheEntries != null) {
                 try {
@@ -64,7 +60,12 @@ public final class ZeroTrustSettings {
                     throw new ConfigurationException(ConfigKeys.CACHE_MAX_ENTRIES, "must be 0 (off) or positive");
                 }
             }
-            Builder b = builder(verifier.build()).clock(clock);
+            Builder b;
+            try {
+                b = builder(verifier.build()).clock(clock);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException(ConfigKeys.ISSUERS, e.getMessage());
+            }
             for (String path : settings.list(ConfigKeys.PUBLIC_PATHS)) {
                 try {
                     b.publicPath(path);
@@ -94,88 +95,6 @@ public final class ZeroTrustSettings {
             return b.build();
         } catch (ConfigurationException e) {
             throw new IllegalStateException(e.getMessage(), e);
-        }
-    }
-
-    private static TokenPolicy policy(Settings s) {
-        List<String> issuers = s.list(ConfigKeys.ISSUER);
-        if (issuers.isEmpty()) {
-            throw new ConfigurationException(ConfigKeys.ISSUER, "is mandatory and not set");
-        }
-        List<String> audiences = s.list(ConfigKeys.AUDIENCE);
-        if (audiences.isEmpty()) {
-            throw new ConfigurationException(ConfigKeys.AUDIENCE, "is mandatory and not set");
-        }
-        TokenPolicy.Builder p = TokenPolicy.forIssuer(issuers.get(0), issuers.subList(1, issuers.size()).toArray(String[]::new))
-                .audience(audiences.get(0), audiences.subList(1, audiences.size()).toArray(String[]::new));
-        apply(ConfigKeys.TOKEN_TYPES, s.list(ConfigKeys.TOKEN_TYPES), v -> p.tokenTypes(v));
-        apply(ConfigKeys.ALGORITHMS, s.list(ConfigKeys.ALGORITHMS), v -> p.algorithms(v));
-        apply(ConfigKeys.CLOCK_SKEW, s.duration(ConfigKeys.CLOCK_SKEW), p::clockSkew);
-        apply(ConfigKeys.MAX_TOKEN_LIFETIME, s.duration(ConfigKeys.MAX_TOKEN_LIFETIME), p::maxTokenLifetime);
-        apply(ConfigKeys.REQUIRED_CLAIMS, s.list(ConfigKeys.REQUIRED_CLAIMS), v -> p.requiredClaims(v));
-        apply(ConfigKeys.TENANT_CLAIM, s.optional(ConfigKeys.TENANT_CLAIM), p::tenantClaim);
-        apply(ConfigKeys.SCOPE_CLAIM, s.optional(ConfigKeys.SCOPE_CLAIM), p::scopeClaim);
-        apply(ConfigKeys.PURPOSE_CLAIM, s.optional(ConfigKeys.PURPOSE_CLAIM), p::purposeClaim);
-        apply(ConfigKeys.KIND_CLAIM, s.optional(ConfigKeys.KIND_CLAIM), p::kindClaim);
-        Long size = s.number(ConfigKeys.MAX_TOKEN_SIZE);
-        apply(ConfigKeys.MAX_TOKEN_SIZE, size == null ? null : size.intValue(), p::maxTokenBytes);
-        try {
-            return p.build();
-        } catch (IllegalArgumentException e) {
-            // TokenPolicy names the key (zt.*) in its own messages.
-            throw new ConfigurationException("invalid: " + e.getMessage(), e);
-        }
-    }
-
-    private static <T> void apply(String key, T value, java.util.function.Consumer<T> setter) {
-        if (value == null || (value instanceof List<?> list && list.isEmpty())) {
-            return;
-        }
-        try {
-            setter.accept(value);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigurationException(key, e.getMessage());
-        }
-    }
-
-    private static KeySource keys(Settings s, Clock clock) {
-        String uri = s.optional(ConfigKeys.JWKS_URI);
-        String file = s.optional(ConfigKeys.JWKS_FILE);
-        if (uri == null && file == null) {
-            throw new ConfigurationException(ConfigKeys.JWKS_URI, "or " + ConfigKeys.JWKS_FILE + " is mandatory: zt needs the issuer's keys");
-        }
-        if (uri != null && file != null) {
-            throw new ConfigurationException(ConfigKeys.JWKS_URI, "and " + ConfigKeys.JWKS_FILE + " are both set: choose one");
-        }
-        if (file != null) {
-            Path path = Path.of(file);
-            if (!Files.isReadable(path)) {
-                throw new ConfigurationException(ConfigKeys.JWKS_FILE, "names a file that cannot be read: " + file);
-            }
-            try {
-                return Jwks.fromFile(path);
-            } catch (RuntimeException e) {
-                throw new ConfigurationException(ConfigKeys.JWKS_FILE, "is not a usable JWKS: " + e.getMessage());
-            }
-        }
-        try {
-            Jwks.Builder jwks = Jwks.fromUri(URI.create(uri)).clock(clock);
-            Duration cacheDuration = s.duration(ConfigKeys.JWKS_CACHE_DURATION);
-            if (cacheDuration != null) {
-                jwks.defaultCacheDuration(cacheDuration);
-            }
-            Duration staleness = s.duration(ConfigKeys.JWKS_MAX_STALENESS);
-            if (staleness != null) {
-                jwks.maxStaleness(staleness);
-            }
-            Duration minRefresh = s.duration(ConfigKeys.JWKS_MIN_REFRESH_INTERVAL);
-            if (minRefresh != null) {
-                jwks.minRefreshInterval(minRefresh);
-            }
-            jwks.allowInsecureHttp(s.flag(ConfigKeys.JWKS_ALLOW_INSECURE_HTTP));
-            return jwks.build();
-        } catch (IllegalArgumentException e) {
-            throw new ConfigurationException(ConfigKeys.JWKS_URI, "is not usable: " + e.getMessage());
         }
     }
 

@@ -10,21 +10,42 @@ import java.util.function.Function;
 /** Typed reads of configuration values; every failure names the key. */
 public final class Settings {
 
+    private static final String ROOT = "zt.";
+
     private final Function<String, String> lookup;
+    private final String prefix;
 
     public Settings(Function<String, String> lookup) {
+        this(lookup, ROOT);
+    }
+
+    private Settings(Function<String, String> lookup, String prefix) {
         this.lookup = lookup;
+        this.prefix = prefix;
+    }
+
+    /**
+     * The same keys under {@code zt.issuers.<name>.}: {@code zt.jwks-uri} read through this view is
+     * {@code zt.issuers.<name>.jwks-uri} (environment {@code ZT_ISSUERS_<NAME>_JWKS_URI}).
+     */
+    public Settings forIssuer(String name) {
+        return new Settings(lookup, ROOT + "issuers." + name + ".");
+    }
+
+    /** The key as it is really named in this view, for lookups and error messages. */
+    public String name(String key) {
+        return prefix + key.substring(ROOT.length());
     }
 
     public String optional(String key) {
-        String value = lookup.apply(key);
+        String value = lookup.apply(name(key));
         return value == null || value.isBlank() ? null : value.strip();
     }
 
     public String required(String key) {
         String value = optional(key);
         if (value == null) {
-            throw new ConfigurationException(key, "is mandatory and not set");
+            throw new ConfigurationException(name(key), "is mandatory and not set");
         }
         return value;
     }
@@ -39,7 +60,7 @@ public final class Settings {
 
     public Duration duration(String key) {
         String value = optional(key);
-        return value == null ? null : parseDuration(key, value);
+        return value == null ? null : parseDuration(name(key), value);
     }
 
     public Long number(String key) {
@@ -50,7 +71,7 @@ public final class Settings {
         try {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw new ConfigurationException(key, "must be a whole number, was '" + value + "'");
+            throw new ConfigurationException(name(key), "must be a whole number, was '" + value + "'");
         }
     }
 
@@ -62,7 +83,7 @@ public final class Settings {
         return switch (value.toLowerCase(Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw new ConfigurationException(key, "must be true or false, was '" + value + "'");
+            default -> throw new ConfigurationException(name(key), "must be true or false, was '" + value + "'");
         };
     }
 

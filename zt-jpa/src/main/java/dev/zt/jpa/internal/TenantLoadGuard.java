@@ -1,0 +1,35 @@
+package dev.zt.jpa.internal;
+
+import dev.zt.jpa.TenantViolationException;
+import org.hibernate.event.spi.PostLoadEvent;
+import org.hibernate.event.spi.PostLoadEventListener;
+
+/**
+ * The backstop behind the filters: every tenant-scoped entity materialised in a session must carry
+ * the session's tenant. A row of another tenant reached by a path no filter covers (a to-one join
+ * to a row that references across tenants, a marked native query whose author forgot the
+ * predicate) fails the unit of work ({@code ZT-4011}) instead of reaching the caller.
+ */
+final class TenantLoadGuard implements PostLoadEventListener {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient LazyTenantModel model;
+
+    TenantLoadGuard(LazyTenantModel model) {
+        this.model = model;
+    }
+
+    @Override
+    public void onPostLoad(PostLoadEvent event) {
+        int index = model.get().tenantIndex(event.getPersister());
+        if (index < 0 || SessionTenant.isCrossTenant(EventSessions.of(event))) {
+            return;
+        }
+        Object tenant = event.getPersister().getValue(event.getEntity(), index);
+        if (!SessionTenant.of(EventSessions.of(event)).equals(tenant)) {
+            throw new TenantViolationException("ZT-4011", "a " + event.getPersister().getEntityName()
+                    + " of another tenant was loaded (a reference across tenants in the data?): refused");
+        }
+    }
+}
