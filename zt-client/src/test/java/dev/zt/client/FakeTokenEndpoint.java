@@ -1,5 +1,6 @@
 package dev.zt.client;
 
+import dev.zt.core.testing.MutableClock;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.zt.core.testing.TestKeys;

@@ -1,5 +1,6 @@
 package dev.zt.client;
 
+import dev.zt.core.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 

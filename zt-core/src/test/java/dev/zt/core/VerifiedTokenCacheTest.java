@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.zt.core.testing.FixedKeySource;
+import dev.zt.core.testing.MutableClock;
 import dev.zt.core.testing.TestKeys;
 import dev.zt.core.testing.TestTokens;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -18,34 +16,6 @@ import org.junit.jupiter.api.Test;
 class VerifiedTokenCacheTest {
 
     private static final Instant NOW = Instant.parse("2026-12-03T12:00:00Z");
-
-    /** A test clock the test moves forward. */
-    static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     /** Counts key lookups: each cache miss looks its key up once, a hit never does. */
     static final class CountingKeys implements KeySource {

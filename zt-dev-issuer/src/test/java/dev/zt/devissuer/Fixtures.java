@@ -1,5 +1,6 @@
 package dev.zt.devissuer;
 
+import dev.zt.core.testing.MutableClock;
 import dev.zt.core.Jwks;
 import dev.zt.core.TokenPolicy;
 import dev.zt.core.TokenVerifier;

@@ -1,5 +1,6 @@
 package dev.zt.devissuer;
 
+import dev.zt.core.testing.MutableClock;
 import dev.zt.core.TokenRejectedException;
 import dev.zt.core.TokenVerifier;
 import org.junit.jupiter.api.AfterEach;

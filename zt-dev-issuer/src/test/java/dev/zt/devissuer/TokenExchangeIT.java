@@ -1,5 +1,6 @@
 package dev.zt.devissuer;
 
+import dev.zt.core.testing.MutableClock;
 import dev.zt.core.ActingParty;
 import dev.zt.core.Actor;
 import dev.zt.core.ActorKind;

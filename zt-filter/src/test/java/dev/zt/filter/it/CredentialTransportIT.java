@@ -1,5 +1,6 @@
 package dev.zt.filter.it;
 
+import dev.zt.core.testing.MutableClock;
 import static dev.zt.filter.it.Refusals.assertAccepted;
 import static dev.zt.filter.it.Refusals.assertInvalidRequest;
 import static dev.zt.filter.it.Refusals.assertInvalidToken;

@@ -1,5 +1,6 @@
 package dev.zt.filter.it;
 
+import dev.zt.core.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.zt.core.Jwks;

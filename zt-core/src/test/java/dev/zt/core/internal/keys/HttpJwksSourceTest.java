@@ -1,5 +1,6 @@
 package dev.zt.core.internal.keys;
 
+import dev.zt.core.testing.MutableClock;
 import static dev.zt.core.internal.keys.TestKeys.jwks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -34,7 +35,7 @@ class HttpJwksSourceTest {
     private static final String KEYS_A_B = jwks(TestKeys.rsaA(), TestKeys.rsaB());
     private static final String KEYS_B = jwks(TestKeys.rsaB());
 
-    private final MutableClock clock = new MutableClock();
+    private final MutableClock clock = MutableClock.startingAt("2026-01-01T00:00:00Z");
     private JwksServer server;
     private ExecutorService threads;
 

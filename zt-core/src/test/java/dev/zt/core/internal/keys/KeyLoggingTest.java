@@ -1,5 +1,6 @@
 package dev.zt.core.internal.keys;
 
+import dev.zt.core.testing.MutableClock;
 import static dev.zt.core.internal.keys.TestKeys.jwks;
 import static dev.zt.core.internal.keys.TestKeys.publicMembers;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,7 +75,7 @@ class KeyLoggingTest {
 
     @Test
     void refreshWhenSameJwksAgainThenIgnoredKeysNotLoggedAgainAndWhenChangedThenLogged() throws Exception {
-        MutableClock clock = new MutableClock();
+        MutableClock clock = MutableClock.startingAt("2026-01-01T00:00:00Z");
         try (JwksServer server = new JwksServer()) {
             server.serve(jwks(HMAC, publicMembers(TestKeys.rsaA()))).cacheControl("max-age=60");
             KeySource source = Jwks.fromUri(server.uri()).clock(clock).timeout(Duration.ofSeconds(3)).build();
