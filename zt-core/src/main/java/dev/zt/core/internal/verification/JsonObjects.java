@@ -7,10 +7,8 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.jose4j.json.JsonUtil;
-import org.jose4j.lang.JoseException;
 
-/** Parses a decoded segment into a JSON object: strict UTF-8, an object at the top, no duplicate member names. */
+/** Parses a decoded segment into a JSON object: strict UTF-8, then {@link StrictJson}. */
 final class JsonObjects {
 
     private JsonObjects() {
@@ -31,10 +29,9 @@ final class JsonObjects {
             throw new TokenRejectedException(onFailure, "not a JSON object");
         }
         try {
-            // jose4j's parser refuses duplicate member names ("Names must be unique").
-            return JsonUtil.parseJson(json);
-        } catch (JoseException | RuntimeException e) {
-            throw new TokenRejectedException(onFailure, "not valid JSON");
+            return StrictJson.parseObject(json);
+        } catch (StrictJson.MalformedJsonException e) {
+            throw new TokenRejectedException(onFailure, "not strict JSON: " + e.getMessage());
         }
     }
 }
