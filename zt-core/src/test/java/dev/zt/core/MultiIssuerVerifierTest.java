@@ -117,6 +117,15 @@ class MultiIssuerVerifierTest {
     }
 
     @Test
+    void verifyWhenDelegatingClientsOwnServiceTokenThenNotADelegation() {
+        // Keycloak client credentials: sub is the service-account user, azp/client_id the client.
+        Actor own = verifier.verify(keycloak().subject("service-account-id").claim("client_id", "orders-service")
+                .claim("azp", "orders-service").claim("actor_kind", "service").sign());
+        assertThat(own.kind()).isEqualTo(ActorKind.SERVICE);
+        assertThat(own.isDelegated()).isFalse();
+    }
+
+    @Test
     void verifyWhenPipelineMatchesRulesExactlyThenOnlyTheirScopes() {
         Actor actor = verifier.verify(pipeline().sign());
         assertThat(actor.kind()).isEqualTo(ActorKind.PIPELINE);

@@ -58,11 +58,15 @@ public final class ActorMapping {
         if (tokenId != null) {
             text(tokenId, "jti");
         }
+        ActorKind kind = policy.isPipeline() ? ActorKind.PIPELINE : kind(claims, policy, subject, clientId);
         List<ActingParty> chain = delegation(claims.raw("act"));
-        if (chain.isEmpty() && clientId != null && !clientId.equals(subject) && policy.delegatingClients().contains(clientId)) {
+        // A service's own token (client credentials) names the service as azp too: that is the
+        // service acting for itself, not a delegation.
+        if (chain.isEmpty() && kind != ActorKind.SERVICE && clientId != null && !clientId.equals(subject)
+                && policy.delegatingClients().contains(clientId)) {
             chain = List.of(new ActingParty(clientId, issuer, clientId));
         }
-        return Actor.builder(subject, policy.isPipeline() ? ActorKind.PIPELINE : kind(claims, policy, subject, clientId))
+        return Actor.builder(subject, kind)
                 .issuer(issuer)
                 .clientId(clientId == null ? null : text(clientId, "client_id"))
                 .actingParties(chain)

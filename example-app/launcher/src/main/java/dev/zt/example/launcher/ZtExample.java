@@ -1,0 +1,264 @@
+package dev.zt.example.launcher;
+
+import dev.zt.devissuer.DevClient;
+import dev.zt.devissuer.DevIssuer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.eclipse.jetty.ee10.annotations.AnnotationConfiguration;
+import org.eclipse.jetty.ee10.plus.webapp.EnvConfiguration;
+import org.eclipse.jetty.ee10.plus.webapp.PlusConfiguration;
+import org.eclipse.jetty.ee10.webapp.WebAppContext;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ContextHandlerCollection;
+import org.eclipse.jetty.util.ClassMatcher;
+
+/**
+ * The example system in one JVM: the orders and inventory WARs, unchanged, as two web applications
+ * ({@code /orders}, {@code /inventory}) of an embedded Jetty 12 (ee10), each with its own class
+ * loader holding its {@code WEB-INF/lib} plus one copy of the server libraries (Weld servlet,
+ * Hibernate ORM), as a Jakarta EE server would give them. Both are configured through the zt keys
+ * as system properties. Unless the environment names an issuer ({@code ZT_ISSUER} or
+ * {@code ZT_JWKS_URI}), an in-process development issuer is started and the keys point at it.
+ */
+public final class ZtExample implements AutoCloseable {
+
+    /** The client the orders service authenticates as at the token endpoint. */
+    public static final String ORDERS_CLIENT = "orders-service";
+    public static final String ORDERS_AUDIENCE = "orders-service";
+    public static final String INVENTORY_AUDIENCE = "inventory-service";
+
+    private static final String[] PER_APPLICATION_APIS = {"-jakarta.enterprise.", "-jakarta.el.", "-jakarta.inject.",
+        "-jakarta.interceptor.", "-jakarta.persistence.", "-jakarta.transaction.", "-jakarta.xml.bind.",
+        "-jakarta.activation."};
+
+    private final Server server;
+    private final DevIssuer issuer;
+    private final URI base;
+    private final Path scratch;
+    private final Map<String, String> previousProperties;
+
+    private ZtExample(Server server, DevIssuer issuer, URI base, Path scratch, Map<String, String> previous) {
+        this.server = server;
+        this.issuer = issuer;
+        this.base = base;
+        this.scratch = scratch;
+        this.previousProperties = previous;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** {@code http://127.0.0.1:<port>/orders/}. */
+    public URI ordersUri() {
+        return base.resolve("orders/");
+    }
+
+    /** {@code http://127.0.0.1:<port>/inventory/}. */
+    public URI inventoryUri() {
+        return base.resolve("inventory/");
+    }
+
+    /** The in-process development issuer, or empty when the environment names a real one. */
+    public Optional<DevIssuer> devIssuer() {
+        return Optional.ofNullable(issuer);
+    }
+
+    /** Ready-to-paste lines for two tenants (empty without the development issuer). */
+    public String curlExamples() {
+        if (issuer == null) {
+            return "";
+        }
+        URI orders = ordersUri().resolve("api/orders");
+        return issuer.curlExamples(orders, ORDERS_AUDIENCE, List.of("orders:read", "orders:write", "orders:delete"),
+                "acme", "globex")
+                + "# acme places an order (the orders service checks stock at inventory on alice's behalf):\n"
+                + "curl -sS -X POST -H \"Authorization: Bearer $TOKEN_ACME\" -H 'Content-Type: application/json'"
+                + " -d '{\"item\":\"sku-1\",\"quantity\":2}' '" + orders + "'\n"
+                + "# globex asks for acme's order 1: 404, exactly as for an order that does not exist:\n"
+                + "curl -sS -i -H \"Authorization: Bearer $TOKEN_GLOBEX\" '" + orders + "/1'\n";
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            server.stop();
+        } finally {
+            if (issuer != null) {
+                issuer.close();
+            }
+            previousProperties.forEach((key, value) -> {
+                if (value == null) {
+                    System.clearProperty(key);
+                } else {
+                    System.setProperty(key, value);
+                }
+            });
+            deleteQuietly(scratch);
+        }
+    }
+
+    /** Settings of one run; everything else comes from the zt keys (system properties, environment). */
+    public static final class Builder {
+        private String host = "127.0.0.1";
+        private int port = 8080;
+        private Clock issuerClock = Clock.systemUTC();
+        private Function<String, String> environment = System::getenv;
+
+        private Builder() {
+        }
+
+        /** Loopback by default. */
+        public Builder host(String host) {
+            this.host = host;
+            return this;
+        }
+
+        /** {@code 0} for an ephemeral port. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("PORT must be 0 to 65535, was " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** The development issuer's clock (tests move it to mint expired tokens). */
+        public Builder issuerClock(Clock clock) {
+            this.issuerClock = clock;
+            return this;
+        }
+
+        /** Where {@code ZT_ISSUER}, {@code ZT_JWKS_URI} are looked up (the process environment by default). */
+        public Builder environment(Function<String, String> environment) {
+            this.environment = environment;
+            return this;
+        }
+
+        public ZtExample start() throws Exception {
+            Path scratch = Files.createTempDirectory("zt-example-",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Map<String, String> previous = new LinkedHashMap<>();
+            DevIssuer issuer = null;
+            Server server = new Server();
+            try {
+                ServerConnector connector = new ServerConnector(server);
+                connector.setHost(host);
+                connector.setPort(port);
+                server.addConnector(connector);
+                connector.open(); // bind first: the inventory URL needs the port
+                URI base = URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":"
+                        + connector.getLocalPort() + "/");
+
+                boolean external = set(environment.apply("ZT_ISSUER")) || set(environment.apply("ZT_JWKS_URI"));
+                if (!external) {
+                    issuer = DevIssuer.builder().clock(issuerClock)
+                            .client(DevClient.withId(ORDERS_CLIENT).audiences(INVENTORY_AUDIENCE)
+                                    .scopes("inventory:read").build())
+                            .build().start();
+                    Path secret = issuer.writeClientSecret(ORDERS_CLIENT, scratch.resolve(ORDERS_CLIENT + ".secret"));
+                    setProperty(previous, "zt.issuer", issuer.issuerUri().toString());
+                    setProperty(previous, "zt.jwks-uri", issuer.jwksUri().toString());
+                    setProperty(previous, "zt.token-endpoint", issuer.tokenEndpoint().toString());
+                    setProperty(previous, "zt.client-id", ORDERS_CLIENT);
+                    setProperty(previous, "zt.client-secret-file", secret.toString());
+                }
+                if (!set(environment.apply("INVENTORY_URL")) && System.getProperty("inventory.url") == null) {
+                    setProperty(previous, "inventory.url", base.resolve("inventory/").toString());
+                }
+
+                Bundle bundle = Bundle.locate(scratch);
+                String libraries = bundle.serverLibraries().stream().map(Path::toString)
+                        .collect(Collectors.joining(","));
+                ContextHandlerCollection contexts = new ContextHandlerCollection();
+                contexts.addHandler(webApplication("/orders", bundle.war("example-orders"), libraries, scratch));
+                contexts.addHandler(webApplication("/inventory", bundle.war("example-inventory"), libraries, scratch));
+                server.setHandler(contexts);
+                server.setStopAtShutdown(false);
+                server.start();
+                for (Handler h : contexts.getHandlers()) {
+                    WebAppContext app = (WebAppContext) h;
+                    if (!app.isAvailable() || app.getUnavailableException() != null) {
+                        throw new IllegalStateException("ZT-EX-9003 " + app.getContextPath() + " did not start",
+                                app.getUnavailableException());
+                    }
+                }
+                return new ZtExample(server, issuer, base, scratch, previous);
+            } catch (Exception | Error e) {
+                try {
+                    server.stop();
+                } catch (Exception suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+                if (issuer != null) {
+                    issuer.close();
+                }
+                previous.forEach((key, value) -> {
+                    if (value == null) {
+                        System.clearProperty(key);
+                    } else {
+                        System.setProperty(key, value);
+                    }
+                });
+                deleteQuietly(scratch);
+                throw e;
+            }
+        }
+
+        private static WebAppContext webApplication(String path, Path war, String libraries, Path scratch)
+                throws IOException {
+            WebAppContext app = new WebAppContext();
+            app.setContextPath(path);
+            app.setWar(war.toString());
+            app.setExtraClasspath(libraries);
+            app.setTempDirectory(Files.createDirectories(scratch.resolve("work" + path.replace('/', '-'))).toFile());
+            // @WebServlet and the ServletContainerInitializers in WEB-INF/lib (zt-filter, Weld)
+            app.addConfiguration(new EnvConfiguration(), new PlusConfiguration(), new AnnotationConfiguration());
+            app.setThrowUnavailableOnStartupException(true);
+            // scan only zt's jars for annotations and fragments: start-up time (the others hold none we use)
+            app.setAttribute("org.eclipse.jetty.server.webapp.WebInfIncludeJarPattern", ".*/zt-[^/]*\\.jar$");
+            // one SLF4J for the server and the applications (jose4j in WEB-INF/lib logs through it)
+            app.addProtectedClassMatcher(new ClassMatcher("org.slf4j."));
+            // the Jakarta APIs that come with the server libraries load from the application's own
+            // loader, whatever the launcher's class path holds (Jetty protects all of jakarta.*)
+            app.addProtectedClassMatcher(new ClassMatcher(PER_APPLICATION_APIS));
+            return app;
+        }
+
+        private static void setProperty(Map<String, String> previous, String key, String value) {
+            previous.putIfAbsent(key, System.getProperty(key));
+            System.setProperty(key, value);
+        }
+
+        private static boolean set(String value) {
+            return value != null && !value.isBlank();
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            List<Path> all = new ArrayList<>(files.sorted(Comparator.reverseOrder()).toList());
+            for (Path p : all) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // best effort: a temp directory
+        }
+    }
+}
