@@ -76,10 +76,40 @@ public class ZeroTrustExtension implements Extension {
         Class<?> beanClass = event.getAnnotatedBeanClass().getJavaClass();
         if (event.getBean() instanceof jakarta.enterprise.inject.spi.Interceptor
                 || event.getBean() instanceof jakarta.enterprise.inject.spi.Decorator
-                || beanClass == ActorProducer.class) {
+                || beanClass == ActorProducer.class || isWebComponent(beanClass)) {
             return;
         }
         Inventory.collect(beanClass, settings, methods, problems);
+    }
+
+    /**
+     * Servlets, filters and listeners may be discovered as managed beans (WildFly's Weld does), but
+     * the container calls them directly, never through a CDI proxy: their public methods are not
+     * business methods and no interceptor ever sees them. The beans they call are what is guarded.
+     * Matched by name, so zt-cdi needs no servlet API.
+     */
+    static boolean isWebComponent(Class<?> type) {
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Class<?> i : c.getInterfaces()) {
+                if (isWebComponentInterface(i)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean isWebComponentInterface(Class<?> i) {
+        String name = i.getName();
+        if (name.equals("jakarta.servlet.Servlet") || name.equals("jakarta.servlet.Filter") || name.equals("java.util.EventListener")) {
+            return true;
+        }
+        for (Class<?> parent : i.getInterfaces()) {
+            if (isWebComponentInterface(parent)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     void actorInjection(@Observes ProcessInjectionPoint<?, Actor> event) {

@@ -54,6 +54,17 @@ class StrictModeIT {
     }
 
     @Test
+    void deployWhenStrictPackageHoldsAServletThenTheServletIsNotInventoried() {
+        deploy(container -> {
+            GuardedMethodInventory inventory = container.select(GuardedMethodInventory.class).get();
+            assertThat(inventory.methods()).extracting(GuardedMethod::signature)
+                    .noneMatch(signature -> signature.contains("LedgerServlet"))
+                    .anyMatch(signature -> signature.contains("LedgerService#balance"));
+            assertThat(inventory.strictViolations()).isEmpty();
+        }, LedgerService.class, dev.zt.cdi.fixtures.strictclean.LedgerServlet.class);
+    }
+
+    @Test
     void deployWhenGuardedPackageIsNotStrictThenSucceedsAndReportsTheUnguardedMethods() {
         deploy(container -> {
             GuardedMethodInventory inventory = container.select(GuardedMethodInventory.class).get();
