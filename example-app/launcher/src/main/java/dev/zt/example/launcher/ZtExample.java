@@ -2,7 +2,10 @@ package dev.zt.example.launcher;
 
 import dev.zt.devissuer.DevClient;
 import dev.zt.devissuer.DevIssuer;
+import jakarta.servlet.DispatcherType;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -11,6 +14,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +27,7 @@ import java.util.stream.Stream;
 import org.eclipse.jetty.ee10.annotations.AnnotationConfiguration;
 import org.eclipse.jetty.ee10.plus.webapp.EnvConfiguration;
 import org.eclipse.jetty.ee10.plus.webapp.PlusConfiguration;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.webapp.WebAppContext;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
@@ -42,6 +49,15 @@ public final class ZtExample implements AutoCloseable {
     public static final String ORDERS_CLIENT = "orders-service";
     public static final String ORDERS_AUDIENCE = "orders-service";
     public static final String INVENTORY_AUDIENCE = "inventory-service";
+
+    /** zt-filter's initializer and filter, named, not linked: they live in each WAR's WEB-INF/lib. */
+    static final String ZT_INITIALIZER = "dev.zt.filter.ZeroTrustInitializer";
+    static final String ZT_FILTER = "dev.zt.filter.ZeroTrustFilter";
+    static final String ZT_FILTER_NAME = "zt-zero-trust-filter";
+    /** The benchmark-only stand-in (see {@link #unverifiedBaseline}). */
+    static final String BASELINE_FILTER = "dev.zt.example.launcher.baseline.UnverifiedClaimsFilter";
+    static final String BASELINE_FILTER_NAME = "BASELINE-no-token-verification-benchmark-only";
+    static final String BASELINE_BANNER = "BASELINE: NO TOKEN VERIFICATION — benchmark only";
 
     private static final String[] PER_APPLICATION_APIS = {"-jakarta.enterprise.", "-jakarta.el.", "-jakarta.inject.",
         "-jakarta.interceptor.", "-jakarta.persistence.", "-jakarta.transaction.", "-jakarta.xml.bind.",
@@ -120,8 +136,27 @@ public final class ZtExample implements AutoCloseable {
         private int port = 8080;
         private Clock issuerClock = Clock.systemUTC();
         private Function<String, String> environment = System::getenv;
+        private boolean unverifiedBaseline;
+        private boolean baselineCache;
 
         private Builder() {
+        }
+
+        /**
+         * BENCHMARK ONLY, package-private on purpose (reached only through {@code ZtExampleMain} with
+         * {@code ZT_EXAMPLE_BASELINE=unverified}): "zt removed" for {@code example-app/load/run.sh}.
+         * zt-filter's {@code ZeroTrustInitializer} is excluded from both applications (Jetty's
+         * initializer exclusion pattern), so no zt filter is registered, and
+         * {@code UnverifiedClaimsFilter} takes its place: it reads the bearer token's claims without
+         * verifying anything and binds the actor. Refused unless the host is a loopback address;
+         * {@link #start()} checks after start that the zt filter is absent from both applications.
+         * With {@code cacheClaims} the stand-in keeps the actor read from each token string (a map
+         * lookup per repeated token).
+         */
+        Builder unverifiedBaseline(boolean cacheClaims) {
+            this.unverifiedBaseline = true;
+            this.baselineCache = cacheClaims;
+            return this;
         }
 
         /** Loopback by default. */
@@ -158,6 +193,10 @@ public final class ZtExample implements AutoCloseable {
             DevIssuer issuer = null;
             Server server = new Server();
             try {
+                if (unverifiedBaseline && !InetAddress.getByName(host).isLoopbackAddress()) {
+                    throw new IllegalStateException("ZT-EX-9010 " + BASELINE_BANNER + ": refused on " + host
+                            + ", it binds to a loopback address only");
+                }
                 ServerConnector connector = new ServerConnector(server);
                 connector.setHost(host);
                 connector.setPort(port);
@@ -186,9 +225,14 @@ public final class ZtExample implements AutoCloseable {
                 Bundle bundle = Bundle.locate(scratch);
                 String libraries = bundle.serverLibraries().stream().map(Path::toString)
                         .collect(Collectors.joining(","));
+                if (unverifiedBaseline) {
+                    libraries = libraries + "," + baselineJar(scratch);
+                }
                 ContextHandlerCollection contexts = new ContextHandlerCollection();
-                contexts.addHandler(webApplication("/orders", bundle.war("example-orders"), libraries, scratch));
-                contexts.addHandler(webApplication("/inventory", bundle.war("example-inventory"), libraries, scratch));
+                contexts.addHandler(webApplication("/orders", bundle.war("example-orders"), libraries, scratch,
+                        unverifiedBaseline, baselineCache));
+                contexts.addHandler(webApplication("/inventory", bundle.war("example-inventory"), libraries, scratch,
+                        unverifiedBaseline, baselineCache));
                 server.setHandler(contexts);
                 server.setStopAtShutdown(false);
                 server.start();
@@ -198,6 +242,7 @@ public final class ZtExample implements AutoCloseable {
                         throw new IllegalStateException("ZT-EX-9003 " + app.getContextPath() + " did not start",
                                 app.getUnavailableException());
                     }
+                    checkFilters(app, unverifiedBaseline);
                 }
                 return new ZtExample(server, issuer, base, scratch, previous);
             } catch (Exception | Error e) {
@@ -221,8 +266,51 @@ public final class ZtExample implements AutoCloseable {
             }
         }
 
-        private static WebAppContext webApplication(String path, Path war, String libraries, Path scratch)
-                throws IOException {
+        /**
+         * Normal mode: zt's filter is registered and the stand-in is not. Baseline: the reverse, and
+         * the stand-in was loaded by the application's own class loader (so it binds the
+         * application's {@code ActorContext}). Anything else stops the start.
+         */
+        private static void checkFilters(WebAppContext app, boolean baseline) {
+            boolean zt = false;
+            FilterHolder standIn = null;
+            for (FilterHolder holder : app.getServletHandler().getFilters()) {
+                String className = holder.getFilter() != null ? holder.getFilter().getClass().getName()
+                        : holder.getClassName();
+                if (ZT_FILTER_NAME.equals(holder.getName()) || ZT_FILTER.equals(className)) {
+                    zt = true;
+                }
+                if (BASELINE_FILTER_NAME.equals(holder.getName()) || BASELINE_FILTER.equals(className)) {
+                    standIn = holder;
+                }
+            }
+            if (baseline ? zt || standIn == null
+                    || standIn.getFilter().getClass().getClassLoader() != app.getClassLoader()
+                    : !zt || standIn != null) {
+                throw new IllegalStateException("ZT-EX-9011 " + app.getContextPath() + ": "
+                        + (baseline ? "the benchmark baseline must run without zt's filter and with its stand-in"
+                                : "zt's filter is not active, or the benchmark stand-in is") + "; refusing to start");
+            }
+        }
+
+        /** The stand-in's class file, in a jar of its own for the applications' extra class path. */
+        private static Path baselineJar(Path scratch) throws IOException {
+            String resource = BASELINE_FILTER.replace('.', '/') + ".class";
+            Path jar = Files.createDirectories(scratch.resolve("baseline")).resolve("zt-example-baseline.jar");
+            try (InputStream in = ZtExample.class.getClassLoader().getResourceAsStream(resource);
+                    JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+                if (in == null) {
+                    throw new IllegalStateException("ZT-EX-9012 " + resource + " is missing from the launcher");
+                }
+                out.putNextEntry(new JarEntry(resource));
+                in.transferTo(out);
+                out.closeEntry();
+            }
+            return jar;
+        }
+
+        private static WebAppContext webApplication(String path, Path war, String libraries, Path scratch,
+                boolean baseline, boolean baselineCache) throws IOException {
             WebAppContext app = new WebAppContext();
             app.setContextPath(path);
             app.setWar(war.toString());
@@ -238,6 +326,20 @@ public final class ZtExample implements AutoCloseable {
             // the Jakarta APIs that come with the server libraries load from the application's own
             // loader, whatever the launcher's class path holds (Jetty protects all of jakarta.*)
             app.addProtectedClassMatcher(new ClassMatcher(PER_APPLICATION_APIS));
+            if (baseline) {
+                // zt-filter's jar stays in WEB-INF/lib unchanged; only its initializer is not run,
+                // so its filter is never registered. The stand-in is loaded by the application's
+                // own class loader (from the extra class path) when the context starts.
+                app.setAttribute(AnnotationConfiguration.SERVLET_CONTAINER_INITIALIZER_EXCLUSION_PATTERN,
+                        "^" + ZT_INITIALIZER.replace(".", "\\.") + "$");
+                FilterHolder standIn = new FilterHolder();
+                standIn.setName(BASELINE_FILTER_NAME);
+                standIn.setClassName(BASELINE_FILTER);
+                standIn.setAsyncSupported(true);
+                standIn.setInitParameter("cache", Boolean.toString(baselineCache));
+                app.getServletHandler().addFilterWithMapping(standIn, "/*",
+                        EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC));
+            }
             return app;
         }
 

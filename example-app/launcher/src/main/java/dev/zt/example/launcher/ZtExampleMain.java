@@ -16,12 +16,25 @@ public final class ZtExampleMain {
     public static void main(String[] args) throws Exception {
         long started = System.nanoTime();
         String port = System.getenv().getOrDefault("PORT", "8080");
+        // BENCHMARK ONLY (example-app/load/run.sh): exactly "unverified" or "unverified-cached",
+        // nothing else, never a default.
+        String baseline = System.getenv("ZT_EXAMPLE_BASELINE");
+        boolean unverified = baseline != null && !baseline.isEmpty();
+        if (unverified && !"unverified".equals(baseline) && !"unverified-cached".equals(baseline)) {
+            System.err.println("ZT_EXAMPLE_BASELINE must be unset (zt on) or 'unverified' / 'unverified-cached'"
+                    + " (benchmark only), was '" + baseline + "'");
+            System.exit(2);
+            return;
+        }
+        if (unverified) {
+            banner(System.err);
+        }
         ZtExample example;
         try {
-            example = ZtExample.builder()
+            ZtExample.Builder builder = ZtExample.builder()
                     .host(System.getenv().getOrDefault("HOST", "127.0.0.1"))
-                    .port(Integer.parseInt(port.strip()))
-                    .start();
+                    .port(Integer.parseInt(port.strip()));
+            example = (unverified ? builder.unverifiedBaseline("unverified-cached".equals(baseline)) : builder).start();
         } catch (NumberFormatException e) {
             System.err.println("PORT must be a number, was '" + port + "'");
             System.exit(2);
@@ -36,6 +49,9 @@ public final class ZtExampleMain {
         }, "zt-example-shutdown"));
         PrintStream out = System.out;
         out.println();
+        if (unverified) {
+            banner(out);
+        }
         out.println("zt example started in " + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms");
         out.println("  orders    " + example.ordersUri() + "api/orders        (audience orders-service)");
         out.println("  inventory " + example.inventoryUri() + "api/items/sku-1  (audience inventory-service)");
@@ -46,7 +62,19 @@ public final class ZtExampleMain {
         } else {
             out.println("  issuer    " + System.getenv("ZT_ISSUER") + " (from the environment)");
         }
+        if (unverified) {
+            banner(out);
+        }
         out.flush();
         Thread.currentThread().join();
+    }
+
+    private static void banner(PrintStream out) {
+        String line = "!".repeat(78);
+        out.println(line);
+        out.println("!!! " + ZtExample.BASELINE_BANNER);
+        out.println("!!! ZT_EXAMPLE_BASELINE=" + System.getenv("ZT_EXAMPLE_BASELINE") + ": zt-filter is NOT active; any well-formed token is accepted");
+        out.println("!!! unverified. Loopback only. For example-app/load/run.sh; never run it for anything else.");
+        out.println(line);
     }
 }
