@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
- * 32 concurrent clients across 10 tenants for {@code zt.example.load-seconds} (10 s by default in
+ * 32 concurrent clients across 10 tenants for {@code zt.example.load-seconds} (30 s by default in
  * the build; the issue's figure is 30 s): every answer holds exactly its own tenant's orders. Half
  * way through, the issuer rotates its signing key and the clients move to freshly minted tokens:
  * no valid request is lost.
@@ -34,7 +34,7 @@ class ConcurrentTenantsIT {
     @Test
     void listWhen32ClientsOf10TenantsRunConcurrentlyThroughAKeyRotationThenEachSeesOnlyItsOwnOrders()
             throws Exception {
-        Duration run = Duration.ofSeconds(Long.getLong("zt.example.load-seconds", 10));
+        Duration run = Duration.ofSeconds(Long.getLong("zt.example.load-seconds", 30));
         String[] tenants = new String[TENANTS];
         for (int t = 0; t < TENANTS; t++) {
             tenants[t] = "load-" + t;
