@@ -32,7 +32,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@code GET /.well-known/jwks.json} and {@code GET /.well-known/openid-configuration};</li>
  *   <li>{@code POST /oauth2/token}: {@code client_credentials} and RFC 8693 token exchange, for the
  *       {@link DevClient}s registered here ({@code client_secret_basic});</li>
- *   <li>{@code POST /dev/tokens}: a user token for any subject, tenant, scopes and audience.</li>
+ *   <li>{@code POST /dev/tokens}: a user token for any subject, tenant, scopes and audience;</li>
+ *   <li>{@code POST /dev/pipeline-tokens}: a CI pipeline OIDC token (GitHub Actions-style) for any
+ *       repository, ref and environment, see {@link #mintPipelineToken}.</li>
  * </ul>
  *
  * <pre>{@code
@@ -72,6 +74,7 @@ public final class DevIssuer implements AutoCloseable {
     private ExecutorService executor;
     private String issuer;
     private UserTokens userTokens;
+    private PipelineTokens pipelineTokens;
 
     private DevIssuer(Builder b, InetAddress address, Duration overlap) {
         this.address = address;
@@ -108,13 +111,15 @@ public final class DevIssuer implements AutoCloseable {
         issuer = "http://" + host + ":" + http.getAddress().getPort();
         TokenMinter minter = new TokenMinter(issuer, keys, clock);
         userTokens = new UserTokens(minter, maxTokenLifetime);
+        pipelineTokens = new PipelineTokens(minter, maxTokenLifetime);
         List<Endpoint> endpoints = List.of(
                 new JwksEndpoint(keys, jwksMaxAge),
                 new DiscoveryEndpoint(issuer),
                 new TokenEndpoint(clients, Map.of(
                         ClientCredentialsGrant.GRANT_TYPE, new ClientCredentialsGrant(minter),
                         TokenExchangeGrant.GRANT_TYPE, new TokenExchangeGrant(issuer, keys, clock, minter))),
-                new DevTokensEndpoint(userTokens, userTokenLifetime));
+                new DevTokensEndpoint(userTokens, userTokenLifetime),
+                new DevPipelineTokensEndpoint(pipelineTokens, userTokenLifetime));
         endpoints.forEach(e -> http.createContext(e.path(), e));
         http.createContext("/", exchange -> Http.sendStatus(exchange, 404, null));
         AtomicInteger threads = new AtomicInteger();
@@ -145,6 +150,11 @@ public final class DevIssuer implements AutoCloseable {
 
     public URI devTokensEndpoint() {
         return URI.create(started() + DevTokensEndpoint.PATH);
+    }
+
+    /** {@code POST} here for a CI pipeline token; see {@link #mintPipelineToken}. */
+    public URI devPipelineTokensEndpoint() {
+        return URI.create(started() + DevPipelineTokensEndpoint.PATH);
     }
 
     public URI openIdConfigurationUri() {
@@ -194,6 +204,24 @@ public final class DevIssuer implements AutoCloseable {
                                 Duration lifetime) {
         started();
         return userTokens.mint(subject, tenant, scopes, audience, lifetime).value();
+    }
+
+    /**
+     * DEVELOPMENT ONLY: a signed CI pipeline OIDC token as GitHub Actions issues one, so that this
+     * issuer can play a CI system: header {@code typ: JWT}; {@code sub} =
+     * {@code repo:<repository>:environment:<environment>}; claims {@code repository}, {@code ref},
+     * {@code environment}, {@code workflow}; no {@code client_id}, no tenant. It also carries the
+     * claim {@code scope: "deploy:production admin:all"} on purpose: a zt issuer configured with
+     * {@code profile=ci-pipeline} ignores a token's own scopes and grants only what its pipeline
+     * rules say, and tests use this to prove it. The same is served at {@code POST /dev/pipeline-tokens}.
+     *
+     * @param lifetime 1 second to the maximum token lifetime
+     * @throws IllegalArgumentException naming the value that is wrong
+     */
+    public String mintPipelineToken(String repository, String ref, String environment, String workflow,
+                                    String audience, Duration lifetime) {
+        started();
+        return pipelineTokens.mint(repository, ref, environment, workflow, audience, lifetime).value();
     }
 
     /** Rotates the signing key now (the pre-published next key starts signing); for tests. */

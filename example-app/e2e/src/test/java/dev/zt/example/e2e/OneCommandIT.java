@@ -27,6 +27,11 @@ class OneCommandIT {
 
     private static final Pattern TOKEN_LINE = Pattern.compile("^(TOKEN_\\w+)=\\$\\(curl (.*) '(http://[^']+/dev/tokens)'\\)$",
             Pattern.MULTILINE);
+    private static final Pattern CI_TOKEN_LINE = Pattern.compile(
+            "^TOKEN_CI=\\$\\(curl (.*) '(http://[^']+/dev/pipeline-tokens)'\\)$", Pattern.MULTILINE);
+    private static final Pattern DEPLOY_LINE = Pattern.compile(
+            "^curl -sS -X POST -H \"Authorization: Bearer \\$TOKEN_CI\" .* -d '(\\{[^']*\\})' '(http://\\S+/api/deployments)'$",
+            Pattern.MULTILINE);
     private static final Pattern FIELD = Pattern.compile("--data-urlencode '([a-z_]+)=([^']*)'");
     private static final Pattern ORDERS_URL = Pattern.compile("^  orders +(http://\\S+/api/orders)", Pattern.MULTILINE);
 
@@ -35,7 +40,7 @@ class OneCommandIT {
         Path log = Files.createTempFile("zt-example-", ".log");
         try (LauncherProcess app = LauncherProcess.start(Map.of("PORT", "0"), log)) {
             app.awaitLine("zt example started");
-            String out = app.awaitLines(12);
+            String out = app.awaitLines(17);
 
             assertThat(out).contains("DEVELOPMENT ONLY");
             URI orders = URI.create(match(ORDERS_URL, out).group(1));
@@ -53,6 +58,19 @@ class OneCommandIT {
             assertThat(Http.get(URI.create(orders + "/" + id), tokens.get("TOKEN_ACME")).statusCode()).isEqualTo(200);
             assertThat(Http.get(URI.create(orders + "/" + id), tokens.get("TOKEN_GLOBEX")).statusCode()).isEqualTo(404);
             assertThat(Http.array(Http.get(orders, tokens.get("TOKEN_GLOBEX")).body())).isEmpty();
+
+            // the printed CI pipeline lines: a pipeline token of acme/app on main in production deploys
+            Matcher ci = match(CI_TOKEN_LINE, out);
+            String pipelineToken = fetchAsPrinted(URI.create(ci.group(2)), ci.group(1));
+            Matcher deploy = match(DEPLOY_LINE, out);
+            HttpResponse<String> deployed = Http.post(URI.create(deploy.group(2)), pipelineToken, deploy.group(1));
+            assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(202);
+            assertThat(Http.object(deployed.body())).containsEntry("kind", "PIPELINE")
+                    .containsEntry("by", "repo:acme/app:environment:production");
+            // the same lines with another branch: refused
+            String featureToken = fetchAsPrinted(URI.create(ci.group(2)),
+                    ci.group(1).replace("ref=refs/heads/main", "ref=refs/heads/feature-x"));
+            assertThat(Http.post(URI.create(deploy.group(2)), featureToken, deploy.group(1)).statusCode()).isEqualTo(403);
         } finally {
             Files.deleteIfExists(log);
         }
@@ -77,7 +95,7 @@ class OneCommandIT {
                 String out = app.awaitLine("zt example started");
                 out = app.awaitLines(3);
 
-                assertThat(out).contains("(from the environment)").doesNotContain("/dev/tokens");
+                assertThat(out).contains("(from the environment)").doesNotContain("/dev/tokens").doesNotContain("/dev/pipeline-tokens");
                 URI orders = URI.create(match(ORDERS_URL, out).group(1));
                 String alice = external.mintUserToken("alice", "acme", List.of("orders:read", "orders:write"),
                         "orders-service");

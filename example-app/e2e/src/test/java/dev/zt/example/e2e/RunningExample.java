@@ -19,7 +19,7 @@ final class RunningExample {
     private static Target target;
 
     /** Where the two services and their issuer are. */
-    record Target(URI orders, URI inventory, DevIssuer issuer, AutoCloseable resources) {
+    record Target(URI orders, URI inventory, DevIssuer issuer, DevIssuer ciIssuer, AutoCloseable resources) {
     }
 
     private RunningExample() {
@@ -52,11 +52,17 @@ final class RunningExample {
         // the tests' environment must not switch the embedded issuer off
         ZtExample example = ZtExample.builder().port(0).issuerClock(ISSUER_CLOCK)
                 .environment(name -> Map.<String, String>of().get(name)).start();
-        return new Target(example.ordersUri(), example.inventoryUri(), example.devIssuer().orElseThrow(), example);
+        return new Target(example.ordersUri(), example.inventoryUri(), example.devIssuer().orElseThrow(),
+                example.ciIssuer().orElseThrow(), example);
     }
 
     static DevIssuer issuer() {
         return get().issuer();
+    }
+
+    /** The development issuer playing the CI system (GitHub Actions-style pipeline tokens). */
+    static DevIssuer ciIssuer() {
+        return get().ciIssuer();
     }
 
     static URI orders(String path) {

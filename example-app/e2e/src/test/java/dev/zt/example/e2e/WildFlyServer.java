@@ -36,11 +36,13 @@ final class WildFlyServer implements AutoCloseable {
 
     private final Process process;
     private final DevIssuer issuer;
+    private final DevIssuer ciIssuer;
     private final Path base;
 
-    private WildFlyServer(Process process, DevIssuer issuer, Path base) {
+    private WildFlyServer(Process process, DevIssuer issuer, DevIssuer ciIssuer, Path base) {
         this.process = process;
         this.issuer = issuer;
+        this.ciIssuer = ciIssuer;
         this.base = base;
     }
 
@@ -58,6 +60,8 @@ final class WildFlyServer implements AutoCloseable {
                 .client(DevClient.withId(ZtExample.ORDERS_CLIENT).audiences(ZtExample.INVENTORY_AUDIENCE)
                         .scopes("inventory:read").build())
                 .build().start();
+        // the CI system, as in the launcher: zt.issuers=ci; each WAR's web.xml holds its zt.issuers.ci.audience
+        DevIssuer ciIssuer = DevIssuer.builder().clock(issuerClock).build().start();
         Path secret = issuer.writeClientSecret(ZtExample.ORDERS_CLIENT, base.resolve("orders-service.secret"));
         int[] ports = freePorts(5);
         URI http = URI.create("http://127.0.0.1:" + ports[0] + "/");
@@ -70,24 +74,32 @@ final class WildFlyServer implements AutoCloseable {
                 "-Djboss.ajp.port=" + ports[4],
                 "-Dzt.issuer=" + issuer.issuerUri(), "-Dzt.jwks-uri=" + issuer.jwksUri(),
                 "-Dzt.token-endpoint=" + issuer.tokenEndpoint(), "-Dzt.client-id=" + ZtExample.ORDERS_CLIENT,
-                "-Dzt.client-secret-file=" + secret, "-Dinventory.url=" + http.resolve("inventory/")));
+                "-Dzt.client-secret-file=" + secret, "-Dinventory.url=" + http.resolve("inventory/"),
+                "-Dzt.issuers=" + ZtExample.CI_ISSUER_NAME,
+                "-Dzt.issuers." + ZtExample.CI_ISSUER_NAME + ".issuer=" + ciIssuer.issuerUri(),
+                "-Dzt.issuers." + ZtExample.CI_ISSUER_NAME + ".jwks-uri=" + ciIssuer.jwksUri(),
+                "-Dzt.issuers." + ZtExample.CI_ISSUER_NAME + ".profile=ci-pipeline"));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(base.resolve("console.log").toFile());
         builder.environment().keySet().removeIf(k -> k.startsWith("ZT_") || k.equals("INVENTORY_URL"));
         builder.environment().put("LAUNCH_JBOSS_IN_BACKGROUND", "1"); // the script forwards SIGTERM to the server
         builder.environment().put("JBOSS_HOME", home.toString());
+        // the rule holds spaces, ';' and '>': standalone.sh re-splits -D arguments, the environment does not
+        builder.environment().put("ZT_ISSUERS_" + ZtExample.CI_ISSUER_NAME.toUpperCase(java.util.Locale.ROOT)
+                + "_PIPELINE_RULES", ZtExample.PIPELINE_RULES);
         Process process;
         try (WatchService watch = FileSystems.getDefault().newWatchService()) {
             deployments.register(watch, StandardWatchEventKinds.ENTRY_CREATE);
             process = builder.start();
-            WildFlyServer server = new WildFlyServer(process, issuer, base);
+            WildFlyServer server = new WildFlyServer(process, issuer, ciIssuer, base);
             try {
                 awaitDeployed(watch, deployments, process, base);
             } catch (Exception | Error e) {
                 server.close();
                 throw e;
             }
-            return new RunningExample.Target(http.resolve("orders/"), http.resolve("inventory/"), issuer, server);
+            return new RunningExample.Target(http.resolve("orders/"), http.resolve("inventory/"), issuer, ciIssuer,
+                    server);
         }
     }
 
@@ -138,6 +150,7 @@ final class WildFlyServer implements AutoCloseable {
             }
         } finally {
             issuer.close();
+            ciIssuer.close();
             Files.deleteIfExists(base.resolve("orders-service.secret")); // the rest stays for post-mortems
         }
     }

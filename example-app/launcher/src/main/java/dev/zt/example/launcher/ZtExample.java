@@ -41,7 +41,9 @@ import org.eclipse.jetty.util.ClassMatcher;
  * loader holding its {@code WEB-INF/lib} plus one copy of the server libraries (Weld servlet,
  * Hibernate ORM), as a Jakarta EE server would give them. Both are configured through the zt keys
  * as system properties. Unless the environment names an issuer ({@code ZT_ISSUER} or
- * {@code ZT_JWKS_URI}), an in-process development issuer is started and the keys point at it.
+ * {@code ZT_JWKS_URI}), an in-process development issuer is started and the keys point at it, and a
+ * second one plays a CI system ({@link #CI_ISSUER_NAME}): its GitHub Actions-style pipeline tokens
+ * are trusted with the {@code ci-pipeline} profile, and only {@link #PIPELINE_RULES} grants them a scope.
  */
 public final class ZtExample implements AutoCloseable {
 
@@ -49,6 +51,14 @@ public final class ZtExample implements AutoCloseable {
     public static final String ORDERS_CLIENT = "orders-service";
     public static final String ORDERS_AUDIENCE = "orders-service";
     public static final String INVENTORY_AUDIENCE = "inventory-service";
+    /** The name of the CI issuer in the zt keys: {@code zt.issuers=ci}, {@code zt.issuers.ci.*}. */
+    public static final String CI_ISSUER_NAME = "ci";
+    /**
+     * The only grant a pipeline gets: repository {@code acme/app} on {@code refs/heads/main} in
+     * environment {@code production} may deploy to production. Exact matches, no wildcards.
+     */
+    public static final String PIPELINE_RULES =
+            "repository=acme/app;ref=refs/heads/main;environment=production -> deploy:production";
 
     /** zt-filter's initializer and filter, named, not linked: they live in each WAR's WEB-INF/lib. */
     static final String ZT_INITIALIZER = "dev.zt.filter.ZeroTrustInitializer";
@@ -65,13 +75,16 @@ public final class ZtExample implements AutoCloseable {
 
     private final Server server;
     private final DevIssuer issuer;
+    private final DevIssuer ciIssuer;
     private final URI base;
     private final Path scratch;
     private final Map<String, String> previousProperties;
 
-    private ZtExample(Server server, DevIssuer issuer, URI base, Path scratch, Map<String, String> previous) {
+    private ZtExample(Server server, DevIssuer issuer, DevIssuer ciIssuer, URI base, Path scratch,
+            Map<String, String> previous) {
         this.server = server;
         this.issuer = issuer;
+        this.ciIssuer = ciIssuer;
         this.base = base;
         this.scratch = scratch;
         this.previousProperties = previous;
@@ -96,6 +109,14 @@ public final class ZtExample implements AutoCloseable {
         return Optional.ofNullable(issuer);
     }
 
+    /**
+     * The in-process development issuer playing a CI system (GitHub Actions-style pipeline tokens,
+     * see {@link DevIssuer#mintPipelineToken}), or empty when the environment names a real issuer.
+     */
+    public Optional<DevIssuer> ciIssuer() {
+        return Optional.ofNullable(ciIssuer);
+    }
+
     /** Ready-to-paste lines for two tenants (empty without the development issuer). */
     public String curlExamples() {
         if (issuer == null) {
@@ -108,7 +129,19 @@ public final class ZtExample implements AutoCloseable {
                 + "curl -sS -X POST -H \"Authorization: Bearer $TOKEN_ACME\" -H 'Content-Type: application/json'"
                 + " -d '{\"item\":\"sku-1\",\"quantity\":2}' '" + orders + "'\n"
                 + "# globex asks for acme's order 1: 404, exactly as for an order that does not exist:\n"
-                + "curl -sS -i -H \"Authorization: Bearer $TOKEN_GLOBEX\" '" + orders + "/1'\n";
+                + "curl -sS -i -H \"Authorization: Bearer $TOKEN_GLOBEX\" '" + orders + "/1'\n"
+                + (ciIssuer == null ? "" : pipelineExample());
+    }
+
+    /** A pipeline token of the CI issuer for acme/app on main in production, and the deployment it may start. */
+    private String pipelineExample() {
+        return "# a CI pipeline (acme/app, refs/heads/main, environment production) deploys: 202; from any other"
+                + " ref, repository or environment: 403\n"
+                + "TOKEN_CI=$(curl -sS -H 'Accept: text/plain' --data-urlencode 'repository=acme/app'"
+                + " --data-urlencode 'ref=refs/heads/main' --data-urlencode 'environment=production'"
+                + " --data-urlencode 'audience=" + ORDERS_AUDIENCE + "' '" + ciIssuer.devPipelineTokensEndpoint() + "')\n"
+                + "curl -sS -X POST -H \"Authorization: Bearer $TOKEN_CI\" -H 'Content-Type: application/json'"
+                + " -d '{\"version\":\"1.2.3\"}' '" + ordersUri().resolve("api/deployments") + "'\n";
     }
 
     @Override
@@ -118,6 +151,9 @@ public final class ZtExample implements AutoCloseable {
         } finally {
             if (issuer != null) {
                 issuer.close();
+            }
+            if (ciIssuer != null) {
+                ciIssuer.close();
             }
             previousProperties.forEach((key, value) -> {
                 if (value == null) {
@@ -191,6 +227,7 @@ public final class ZtExample implements AutoCloseable {
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             Map<String, String> previous = new LinkedHashMap<>();
             DevIssuer issuer = null;
+            DevIssuer ciIssuer = null;
             Server server = new Server();
             try {
                 if (unverifiedBaseline && !InetAddress.getByName(host).isLoopbackAddress()) {
@@ -217,6 +254,15 @@ public final class ZtExample implements AutoCloseable {
                     setProperty(previous, "zt.token-endpoint", issuer.tokenEndpoint().toString());
                     setProperty(previous, "zt.client-id", ORDERS_CLIENT);
                     setProperty(previous, "zt.client-secret-file", secret.toString());
+                    // A second development issuer plays the CI system. Its audience per service
+                    // (zt.issuers.ci.audience) ships in each WAR's web.xml, as zt.audience does.
+                    ciIssuer = DevIssuer.builder().clock(issuerClock).build().start();
+                    String ci = "zt.issuers." + CI_ISSUER_NAME + ".";
+                    setProperty(previous, "zt.issuers", CI_ISSUER_NAME);
+                    setProperty(previous, ci + "issuer", ciIssuer.issuerUri().toString());
+                    setProperty(previous, ci + "jwks-uri", ciIssuer.jwksUri().toString());
+                    setProperty(previous, ci + "profile", "ci-pipeline");
+                    setProperty(previous, ci + "pipeline-rules", PIPELINE_RULES);
                 }
                 if (!set(environment.apply("INVENTORY_URL")) && System.getProperty("inventory.url") == null) {
                     setProperty(previous, "inventory.url", base.resolve("inventory/").toString());
@@ -244,7 +290,7 @@ public final class ZtExample implements AutoCloseable {
                     }
                     checkFilters(app, unverifiedBaseline);
                 }
-                return new ZtExample(server, issuer, base, scratch, previous);
+                return new ZtExample(server, issuer, ciIssuer, base, scratch, previous);
             } catch (Exception | Error e) {
                 try {
                     server.stop();
@@ -253,6 +299,9 @@ public final class ZtExample implements AutoCloseable {
                 }
                 if (issuer != null) {
                     issuer.close();
+                }
+                if (ciIssuer != null) {
+                    ciIssuer.close();
                 }
                 previous.forEach((key, value) -> {
                     if (value == null) {

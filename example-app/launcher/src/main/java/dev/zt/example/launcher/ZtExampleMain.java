@@ -57,6 +57,8 @@ public final class ZtExampleMain {
         out.println("  inventory " + example.inventoryUri() + "api/items/sku-1  (audience inventory-service)");
         if (example.devIssuer().isPresent()) {
             out.println("  issuer    " + example.devIssuer().get().issuerUri() + "  (DEVELOPMENT ONLY: set ZT_ISSUER/ZT_JWKS_URI for a real one)");
+            example.ciIssuer().ifPresent(ci -> out.println("  ci issuer " + ci.issuerUri()
+                    + "  (DEVELOPMENT ONLY, plays a CI system: pipeline tokens, " + ZtExample.PIPELINE_RULES + ")"));
             out.println();
             out.print(example.curlExamples());
         } else {

@@ -25,6 +25,11 @@ final class Json {
         return out.append(']').toString();
     }
 
+    static String deployment(dev.zt.example.orders.service.Deployment d) {
+        return "{\"version\":" + string(d.version()) + ",\"by\":" + string(d.by())
+                + ",\"kind\":" + string(d.kind()) + "}";
+    }
+
     /** An RFC 9457 problem body with a fixed, generic detail. */
     static String problem(int status, String title, String detail) {
         return "{\"type\":\"about:blank\",\"title\":" + string(title) + ",\"status\":" + status
