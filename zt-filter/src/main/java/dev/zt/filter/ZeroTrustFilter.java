@@ -11,6 +11,7 @@ import dev.zt.filter.internal.AuthenticatedRequest;
 import dev.zt.filter.internal.BearerCredentials;
 import dev.zt.filter.internal.CanonicalPath;
 import dev.zt.filter.internal.PathRules;
+import dev.zt.filter.internal.RefusalAudit;
 import dev.zt.filter.internal.ProblemResponse;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
@@ -44,10 +45,19 @@ public final class ZeroTrustFilter extends HttpFilter {
     private static final String CREDENTIAL_ATTRIBUTE = ZeroTrustFilter.class.getName() + ".credential";
     private static final int MAX_CAUSE_DEPTH = 16;
 
+    /** The id of a request refused for lack of credentials ({@link RejectionReason#MISSING}). */
+    private static final String MISSING_CREDENTIALS = RejectionReason.MISSING.id();
+    /** The id of a malformed or ambiguous credential transport (400 invalid_request). */
+    private static final String INVALID_REQUEST = "ZT-6101";
+    /** The id of a path scope gate the actor does not pass (403 insufficient_scope). */
+    private static final String PATH_SCOPE = "ZT-3001";
+
     private final transient ZeroTrustSettings settings;
+    private final transient RefusalAudit audit;
 
     public ZeroTrustFilter(ZeroTrustSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.audit = new RefusalAudit(settings.auditTrail().orElse(null));
     }
 
     @Override
@@ -65,6 +75,7 @@ public final class ZeroTrustFilter extends HttpFilter {
         Actor actor = null;
         if (credentials instanceof BearerCredentials.Malformed malformed) {
             LOG.log(Level.DEBUG, "ZT-6101 refused {0} {1}: {2}", request.getMethod(), path, malformed.why());
+            audit.denied(request, path, INVALID_REQUEST, null);
             ProblemResponse.invalidRequest(response, settings.realm());
             return;
         }
@@ -76,10 +87,12 @@ public final class ZeroTrustFilter extends HttpFilter {
                 // caller still gets the same 401 as for any other token failure.
                 LOG.log(e.reason() == RejectionReason.KEYS_UNAVAILABLE ? Level.WARNING : Level.DEBUG,
                         "ZT-6102 refused {0} {1}: {2}", request.getMethod(), path, e.getMessage());
+                audit.denied(request, path, e.reason().id(), null);
                 ProblemResponse.invalidToken(response, settings.realm());
                 return;
             }
         } else if (!publicPath) {
+            audit.denied(request, path, MISSING_CREDENTIALS, null);
             ProblemResponse.missingCredentials(response, settings.realm());
             return;
         }
@@ -91,6 +104,7 @@ public final class ZeroTrustFilter extends HttpFilter {
         }
         Set<String> missing = missingPathScopes(path, actor);
         if (!missing.isEmpty()) {
+            audit.denied(request, path, PATH_SCOPE, actor);
             ProblemResponse.insufficientScope(response, settings.realm(), missing);
             return;
         }

@@ -1,5 +1,6 @@
 package dev.zt.filter;
 
+import dev.zt.core.AuditTrail;
 import dev.zt.core.Scopes;
 import dev.zt.core.TokenVerifier;
 import dev.zt.filter.internal.ConfigurationException;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -26,8 +28,10 @@ public final class ZeroTrustSettings {
     private final PathRules<Set<String>> pathScopes;
     private final String realm;
     private final Clock clock;
+    private final AuditTrail auditTrail;
 
     private ZeroTrustSettings(Builder b) {
+        this.auditTrail = b.auditTrail;
         this.verifier = b.verifier;
         this.publicPaths = new PathRules<>(b.publicPaths);
         this.pathScopes = new PathRules<>(b.pathScopes);
@@ -118,6 +122,11 @@ public final class ZeroTrustSettings {
         return clock;
     }
 
+    /** Where the filter records its refusals; empty (the default) records none. */
+    public Optional<AuditTrail> auditTrail() {
+        return Optional.ofNullable(auditTrail);
+    }
+
     /** Builds {@link ZeroTrustSettings} in code. */
     public static final class Builder {
         private final TokenVerifier verifier;
@@ -125,6 +134,7 @@ public final class ZeroTrustSettings {
         private final List<PathRules.Rule<Set<String>>> pathScopes = new ArrayList<>();
         private String realm = "zt";
         private Clock clock = Clock.systemUTC();
+        private AuditTrail auditTrail;
 
         private Builder(TokenVerifier verifier) {
             this.verifier = Objects.requireNonNull(verifier, "verifier");
@@ -161,6 +171,16 @@ public final class ZeroTrustSettings {
 
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Records one DENIED audit event per refused request (401, 400, 403 path scope) in
+         * {@code trail}. Opt-in: without it the filter records nothing. The caller owns the trail
+         * and closes it when the application stops.
+         */
+        public Builder auditTrail(AuditTrail trail) {
+            this.auditTrail = Objects.requireNonNull(trail, "trail");
             return this;
         }
 
