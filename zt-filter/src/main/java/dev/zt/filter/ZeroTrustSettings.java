@@ -27,7 +27,6 @@ public final class ZeroTrustSettings {
     private final PathRules<Boolean> publicPaths;
     private final PathRules<Set<String>> pathScopes;
     private final String realm;
-    private final Clock clock;
     private final AuditTrail auditTrail;
 
     private ZeroTrustSettings(Builder b) {
@@ -36,7 +35,6 @@ public final class ZeroTrustSettings {
         this.publicPaths = new PathRules<>(b.publicPaths);
         this.pathScopes = new PathRules<>(b.pathScopes);
         this.realm = b.realm;
-        this.clock = b.clock;
     }
 
     public static Builder builder(TokenVerifier verifier) {
@@ -66,7 +64,7 @@ public final class ZeroTrustSettings {
             }
             Builder b;
             try {
-                b = builder(verifier.build()).clock(clock);
+                b = builder(verifier.build());
             } catch (IllegalArgumentException e) {
                 throw new ConfigurationException(ConfigKeys.ISSUERS, e.getMessage());
             }
@@ -118,9 +116,6 @@ public final class ZeroTrustSettings {
         return realm;
     }
 
-    public Clock clock() {
-        return clock;
-    }
 
     /** Where the filter records its refusals; empty (the default) records none. */
     public Optional<AuditTrail> auditTrail() {
@@ -133,7 +128,6 @@ public final class ZeroTrustSettings {
         private final List<PathRules.Rule<Boolean>> publicPaths = new ArrayList<>();
         private final List<PathRules.Rule<Set<String>>> pathScopes = new ArrayList<>();
         private String realm = "zt";
-        private Clock clock = Clock.systemUTC();
         private AuditTrail auditTrail;
 
         private Builder(TokenVerifier verifier) {
@@ -169,10 +163,6 @@ public final class ZeroTrustSettings {
             return this;
         }
 
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
-            return this;
-        }
 
         /**
          * Records one DENIED audit event per refused request (401, 400, 403 path scope) in

@@ -71,8 +71,7 @@ final class ZeroTrustServer implements AutoCloseable {
                 .publicPath("/health")
                 .publicPath("/public/*")
                 .pathScope("/admin/*", "admin:write")
-                .realm(REALM)
-                .clock(clock);
+                .realm(REALM);
     }
 
     static ZeroTrustServer start(ZeroTrustSettings settings) {
