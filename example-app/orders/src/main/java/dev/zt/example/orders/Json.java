@@ -1,6 +1,15 @@
 package dev.zt.example.orders;
 
 import dev.zt.example.orders.service.PurchaseOrder;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import org.jose4j.json.JsonUtil;
+import org.jose4j.lang.JoseException;
 import java.util.List;
 
 /** The few JSON shapes this service writes. */
@@ -55,5 +64,37 @@ final class Json {
             }
         }
         return out.append('"').toString();
+    }
+
+    /** A bounded {@code application/json} body that must be one JSON object; IllegalArgumentException otherwise. */
+    static Map<String, Object> readObject(HttpServletRequest req, int maxBytes) throws IOException {
+        String type = req.getContentType();
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+            throw new IllegalArgumentException("the body must be application/json");
+        }
+        byte[] body;
+        try (InputStream in = req.getInputStream()) {
+            body = in.readNBytes(maxBytes + 1);
+        }
+        if (body.length > maxBytes) {
+            throw new IllegalArgumentException("the body is larger than " + maxBytes + " bytes");
+        }
+        try {
+            Map<String, Object> json = JsonUtil.parseJson(new String(body, StandardCharsets.UTF_8));
+            if (json == null) {
+                throw new IllegalArgumentException("the body must be a JSON object");
+            }
+            return json;
+        } catch (JoseException | ClassCastException e) {
+            throw new IllegalArgumentException("the body must be a JSON object");
+        }
+    }
+
+    static void send(HttpServletResponse resp, int status, String contentType, String json) throws IOException {
+        resp.setStatus(status);
+        resp.setContentType(contentType);
+        resp.setCharacterEncoding("UTF-8");
+        resp.setHeader("Cache-Control", "no-store");
+        resp.getWriter().write(json);
     }
 }

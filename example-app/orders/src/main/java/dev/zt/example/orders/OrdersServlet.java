@@ -11,12 +11,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.Optional;
-import org.jose4j.json.JsonUtil;
-import org.jose4j.lang.JoseException;
 
 /**
  * {@code /api/orders}: HTTP only. The zt filter has verified the caller before this runs; the scope
@@ -74,7 +69,7 @@ public class OrdersServlet extends HttpServlet {
         }
         OrderRequest request;
         try {
-            request = OrderRequest.fromJson(readJsonObject(req));
+            request = OrderRequest.fromJson(Json.readObject(req, MAX_BODY_BYTES));
         } catch (IllegalArgumentException e) {
             sendProblem(resp, 400, Json.problem(400, "Bad Request", e.getMessage()));
             return;
@@ -115,42 +110,12 @@ public class OrdersServlet extends HttpServlet {
         return header.substring("Bearer".length()).strip();
     }
 
-    private static Map<String, Object> readJsonObject(HttpServletRequest req) throws IOException {
-        String type = req.getContentType();
-        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
-            throw new IllegalArgumentException("the body must be application/json");
-        }
-        byte[] body;
-        try (InputStream in = req.getInputStream()) {
-            body = in.readNBytes(MAX_BODY_BYTES + 1);
-        }
-        if (body.length > MAX_BODY_BYTES) {
-            throw new IllegalArgumentException("the body is larger than " + MAX_BODY_BYTES + " bytes");
-        }
-        try {
-            Map<String, Object> json = JsonUtil.parseJson(new String(body, StandardCharsets.UTF_8));
-            if (json == null) {
-                throw new IllegalArgumentException("the body must be a JSON object");
-            }
-            return json;
-        } catch (JoseException | ClassCastException e) {
-            throw new IllegalArgumentException("the body must be a JSON object");
-        }
-    }
 
     private static void send(HttpServletResponse resp, int status, String json) throws IOException {
-        resp.setStatus(status);
-        resp.setContentType("application/json");
-        resp.setCharacterEncoding("UTF-8");
-        resp.setHeader("Cache-Control", "no-store");
-        resp.getWriter().write(json);
+        Json.send(resp, status, "application/json", json);
     }
 
     private static void sendProblem(HttpServletResponse resp, int status, String json) throws IOException {
-        resp.setStatus(status);
-        resp.setContentType("application/problem+json");
-        resp.setCharacterEncoding("UTF-8");
-        resp.setHeader("Cache-Control", "no-store");
-        resp.getWriter().write(json);
+        Json.send(resp, status, "application/problem+json", json);
     }
 }
