@@ -1,5 +1,6 @@
 package dev.zt.cdi;
 
+import dev.zt.cdi.internal.DecisionAudit;
 import dev.zt.core.Actor;
 import dev.zt.core.AccessDeniedException;
 import dev.zt.core.ActorKind;
@@ -20,8 +21,9 @@ import java.util.Set;
  * }</pre>
  *
  * A {@code null} actor is always denied with {@link NoActorException}. Comparisons are exact and
- * case-sensitive. Unlike the interceptor, guards fire no {@link AccessDecision} event: they know no
- * bean method (catch and audit the exception where you need to).
+ * case-sensitive. Every denial is recorded as one audit event (layer {@code CDI}, the exception's
+ * reason id, the calling method as the action); a passing guard records nothing (the grant of the
+ * call it sits in is the interceptor's event). Guards fire no {@link AccessDecision} CDI event.
  */
 public final class Guards {
 
@@ -43,6 +45,7 @@ public final class Guards {
         Actor present = present(actor);
         Set<String> missing = requirement.missingFrom(present);
         if (!missing.isEmpty()) {
+            DecisionAudit.guardDenied("ZT-3001", present, "requires " + requirement + "; lacks " + missing.stream().sorted().toList());
             throw new InsufficientScopeException(missing, "insufficient scope: " + present.subject()
                     + " needs " + requirement + ", lacks " + missing);
         }
@@ -56,7 +59,7 @@ public final class Guards {
     public static Actor assertTenant(Actor actor, String tenant) {
         Actor present = present(actor);
         if (tenant == null || !present.tenant().map(tenant::equals).orElse(false)) {
-            throw new AccessDeniedException(AccessDeniedException.Reason.WRONG_TENANT, present.subject()
+            throw denied(present, AccessDeniedException.Reason.WRONG_TENANT, present.subject()
                     + " of tenant " + present.tenant().orElse("(none)") + " may not act on tenant " + tenant);
         }
         return present;
@@ -67,7 +70,7 @@ public final class Guards {
         Actor present = present(actor);
         Set<ActorKind> allowed = EnumSet.of(first, more);
         if (!allowed.contains(present.kind())) {
-            throw new AccessDeniedException(AccessDeniedException.Reason.WRONG_KIND,
+            throw denied(present, AccessDeniedException.Reason.WRONG_KIND,
                     present.subject() + " is a " + present.kind() + ", the operation allows " + allowed);
         }
         return present;
@@ -81,7 +84,7 @@ public final class Guards {
     public static Actor assertActingFor(Actor actor, String subject) {
         Actor present = present(actor);
         if (!present.isDelegated() || subject == null || !subject.equals(present.subject())) {
-            throw new AccessDeniedException(AccessDeniedException.Reason.NOT_ACTING_FOR,
+            throw denied(present, AccessDeniedException.Reason.NOT_ACTING_FOR,
                     (present.isDelegated() ? present.actingParties().get(0).subject() + " acts for " + present.subject()
                             : present.subject() + " acts for nobody") + ", the operation needs a delegate of " + subject);
         }
@@ -92,7 +95,7 @@ public final class Guards {
     public static Actor assertNotDelegated(Actor actor) {
         Actor present = present(actor);
         if (present.isDelegated()) {
-            throw new AccessDeniedException(AccessDeniedException.Reason.DELEGATED, present.actingParties().get(0).subject()
+            throw denied(present, AccessDeniedException.Reason.DELEGATED, present.actingParties().get(0).subject()
                     + " acts for " + present.subject() + ", the operation must be done in person");
         }
         return present;
@@ -100,8 +103,14 @@ public final class Guards {
 
     private static Actor present(Actor actor) {
         if (actor == null) {
+            DecisionAudit.guardDenied("ZT-1001", null, "no actor");
             throw new NoActorException();
         }
         return actor;
+    }
+
+    private static AccessDeniedException denied(Actor actor, AccessDeniedException.Reason reason, String detail) {
+        DecisionAudit.guardDenied(reason.id(), actor, detail);
+        return new AccessDeniedException(reason, detail);
     }
 }

@@ -1,6 +1,7 @@
 package dev.zt.cdi;
 
 import dev.zt.cdi.internal.ActorProducer;
+import dev.zt.cdi.internal.CdiAuditSink;
 import dev.zt.cdi.internal.MethodRules;
 import dev.zt.cdi.internal.ScopeInterceptor;
 import dev.zt.cdi.internal.ZeroTrustSettings;
@@ -8,6 +9,7 @@ import dev.zt.core.Actor;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.BeforeShutdown;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.DefinitionException;
@@ -139,7 +141,7 @@ public class ZeroTrustExtension implements Extension {
         }
     }
 
-    void strictMode(@Observes AfterDeploymentValidation event) {
+    void strictMode(@Observes AfterDeploymentValidation event, BeanManager beanManager) {
         List<GuardedMethod> violations = inventory.strictViolations();
         if (!violations.isEmpty()) {
             event.addDeploymentProblem(new DeploymentException("ZT-3101 strict mode: " + violations.size()
@@ -149,6 +151,11 @@ public class ZeroTrustExtension implements Extension {
         }
         methods.clear();
         problems.clear();
+        CdiAuditSink.attach(beanManager);
+    }
+
+    void stopAuditDelivery(@Observes BeforeShutdown event, BeanManager beanManager) {
+        CdiAuditSink.detach(beanManager);
     }
 
     /** The deployment's inventory (also injectable as {@link GuardedMethodInventory}). */

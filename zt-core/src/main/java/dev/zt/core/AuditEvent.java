@@ -9,8 +9,8 @@ import java.util.Optional;
 /**
  * One access decision, as an immutable value: when, what was decided and why, who asked (on whose
  * behalf and for what purpose), for which action on which resource, and how to correlate it. Built
- * with {@link #builder(Instant, Outcome, String)}; every field but time, outcome and reason is
- * optional and absent when unknown (an unauthenticated request has no actor fields).
+ * with {@link #builder(Instant, Layer, Outcome, String)}; every field but time, layer, outcome and
+ * reason is optional and absent when unknown (an unauthenticated request has no actor fields).
  *
  * <p>There is deliberately no field for a token, a signature or any other credential: an event
  * cannot leak what it protects. {@link #toJson()} gives the stable JSON form (field names in the
@@ -21,7 +21,23 @@ public final class AuditEvent {
     /** What was decided. */
     public enum Outcome { GRANTED, DENIED }
 
+    /** Where the decision was taken. */
+    public enum Layer {
+        /** zt-filter: a request refused at the door (authentication, path scope rules). */
+        FILTER,
+        /** zt-cdi: a {@code @RequiresScope} method call granted or denied, a guard's denial. */
+        CDI,
+        /** zt-jpa: a tenant denial, a privileged cross-tenant operation, tenant-safe native SQL. */
+        JPA,
+        /** zt-client: a service token obtained (or refused) for a service-to-service call. */
+        CLIENT
+    }
+
+    /** Longer {@link #detail()} values are cut to this many characters (and end in "..."). */
+    public static final int MAX_DETAIL_LENGTH = 500;
+
     private final Instant time;
+    private final Layer layer;
     private final Outcome outcome;
     private final String reason;
     private final String actorSubject;
@@ -33,12 +49,14 @@ public final class AuditEvent {
     private final String tokenId;
     private final String action;
     private final String target;
+    private final String detail;
     private final String requestId;
     private final String traceId;
     private final String remoteAddress;
 
     private AuditEvent(Builder b) {
         this.time = b.time;
+        this.layer = b.layer;
         this.outcome = b.outcome;
         this.reason = b.reason;
         this.actorSubject = b.actorSubject;
@@ -50,6 +68,7 @@ public final class AuditEvent {
         this.tokenId = b.tokenId;
         this.action = b.action;
         this.target = b.target;
+        this.detail = b.detail;
         this.requestId = b.requestId;
         this.traceId = b.traceId;
         this.remoteAddress = b.remoteAddress;
@@ -58,11 +77,12 @@ public final class AuditEvent {
     /**
      * @param reason a stable id: a {@link RejectionReason#id()} or another {@code ZT-nnnn}
      */
-    public static Builder builder(Instant time, Outcome outcome, String reason) {
-        return new Builder(time, outcome, reason);
+    public static Builder builder(Instant time, Layer layer, Outcome outcome, String reason) {
+        return new Builder(time, layer, outcome, reason);
     }
 
     public Instant time() { return time; }
+    public Layer layer() { return layer; }
     public Outcome outcome() { return outcome; }
     /** The stable reason id, e.g. {@code ZT-2012}. */
     public String reason() { return reason; }
@@ -78,6 +98,8 @@ public final class AuditEvent {
     /** E.g. {@code GET /api/orders} (canonical path) or {@code OrderService#cancel}. */
     public Optional<String> action() { return Optional.ofNullable(action); }
     public Optional<String> target() { return Optional.ofNullable(target); }
+    /** What else explains the decision, e.g. the scopes a call lacked; never a credential or row contents. */
+    public Optional<String> detail() { return Optional.ofNullable(detail); }
     public Optional<String> requestId() { return Optional.ofNullable(requestId); }
     /** The W3C trace-id (32 lower-case hex digits) of a valid {@code traceparent}. */
     public Optional<String> traceId() { return Optional.ofNullable(traceId); }
@@ -106,6 +128,7 @@ public final class AuditEvent {
     /** Builds an {@link AuditEvent}; {@code null} leaves a field absent. */
     public static final class Builder {
         private final Instant time;
+        private final Layer layer;
         private final Outcome outcome;
         private final String reason;
         private String actorSubject;
@@ -117,12 +140,14 @@ public final class AuditEvent {
         private String tokenId;
         private String action;
         private String target;
+        private String detail;
         private String requestId;
         private String traceId;
         private String remoteAddress;
 
-        private Builder(Instant time, Outcome outcome, String reason) {
+        private Builder(Instant time, Layer layer, Outcome outcome, String reason) {
             this.time = Objects.requireNonNull(time, "time");
+            this.layer = Objects.requireNonNull(layer, "layer");
             this.outcome = Objects.requireNonNull(outcome, "outcome");
             if (reason == null || reason.isBlank()) {
                 throw new IllegalArgumentException("an audit event needs a reason id such as ZT-2000");
@@ -151,6 +176,21 @@ public final class AuditEvent {
         public Builder tokenId(String tokenId) { this.tokenId = tokenId; return this; }
         public Builder action(String action) { this.action = action; return this; }
         public Builder target(String target) { this.target = target; return this; }
+
+        /** Cut to {@value AuditEvent#MAX_DETAIL_LENGTH} characters. */
+        public Builder detail(String detail) {
+            this.detail = detail == null || detail.length() <= MAX_DETAIL_LENGTH ? detail
+                    : detail.substring(0, MAX_DETAIL_LENGTH - 3) + "...";
+            return this;
+        }
+
+        /** Request id, trace-id and remote address of {@code correlation}. */
+        public Builder correlation(RequestCorrelation correlation) {
+            this.requestId = correlation.requestId();
+            this.traceId = correlation.traceId();
+            this.remoteAddress = correlation.remoteAddress();
+            return this;
+        }
         public Builder requestId(String requestId) { this.requestId = requestId; return this; }
         public Builder traceId(String traceId) { this.traceId = traceId; return this; }
         public Builder remoteAddress(String remoteAddress) { this.remoteAddress = remoteAddress; return this; }

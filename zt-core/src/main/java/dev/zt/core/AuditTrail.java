@@ -13,7 +13,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * AuditTrail trail = AuditTrail.builder().sink(new JsonLinesAuditSink()).queueCapacity(10_000).build();
- * trail.record(trail.event(Outcome.DENIED, "ZT-2017").action("GET /api/orders").build());
+ * trail.record(trail.event(Layer.FILTER, Outcome.DENIED, "ZT-2017").action("GET /api/orders").build());
  * }</pre>
  *
  * <p><b>Delivery.</b> {@link #record} only offers the event to a bounded queue and returns: it never
@@ -29,6 +29,10 @@ import java.util.Objects;
  * first failure and then once per {@value #FAILURE_LOG_INTERVAL}, and never reaches the caller of
  * {@code record}: a decision already taken stays taken.
  *
+ * <p><b>Counting.</b> {@link AuditMetrics} given to the builder count every recorded event on the
+ * recording thread, before it is queued, and every dropped one: counts by outcome and reason stay
+ * exact when the queue overflows.
+ *
  * <p><b>Closing.</b> {@link #close()} stops accepting events, waits up to the close timeout
  * (default 5 s) for the queue to drain, and then stops the thread. Whoever builds the trail closes it.
  */
@@ -42,16 +46,22 @@ public final class AuditTrail implements AutoCloseable {
 
     private AuditTrail(Builder b) {
         this.clock = b.clock;
-        this.dispatcher = new AuditDispatcher(List.copyOf(b.sinks), b.queueCapacity, b.closeTimeout, FAILURE_LOG_INTERVAL);
+        this.dispatcher = new AuditDispatcher(List.copyOf(b.sinks), List.copyOf(b.metrics), b.queueCapacity,
+                b.closeTimeout, FAILURE_LOG_INTERVAL);
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    /** An event builder stamped with this trail's clock. */
-    public AuditEvent.Builder event(AuditEvent.Outcome outcome, String reason) {
-        return AuditEvent.builder(now(), outcome, reason);
+    /**
+     * An event builder stamped with this trail's clock and carrying the {@link RequestCorrelation}
+     * bound to the current thread, if any.
+     */
+    public AuditEvent.Builder event(AuditEvent.Layer layer, AuditEvent.Outcome outcome, String reason) {
+        AuditEvent.Builder event = AuditEvent.builder(now(), layer, outcome, reason);
+        RequestCorrelation.current().ifPresent(event::correlation);
+        return event;
     }
 
     /** The current instant of this trail's clock. */
@@ -69,7 +79,7 @@ public final class AuditTrail implements AutoCloseable {
         return dispatcher.dropped();
     }
 
-    /** Deliveries that a sink failed with an exception. */
+    /** Deliveries that a sink failed with an exception, and exceptions from {@link AuditMetrics}. */
     public long sinkFailures() {
         return dispatcher.sinkFailures();
     }
@@ -91,6 +101,7 @@ public final class AuditTrail implements AutoCloseable {
     /** Builds an {@link AuditTrail}; checked at {@link #build()}. */
     public static final class Builder {
         private final List<AuditSink> sinks = new ArrayList<>();
+        private final List<AuditMetrics> metrics = new ArrayList<>();
         private int queueCapacity = 10_000;
         private Duration closeTimeout = Duration.ofSeconds(5);
         private Clock clock = Clock.systemUTC();
@@ -101,6 +112,12 @@ public final class AuditTrail implements AutoCloseable {
         /** Adds a sink; every event goes to every sink, in the order they were added. */
         public Builder sink(AuditSink sink) {
             sinks.add(Objects.requireNonNull(sink, "sink"));
+            return this;
+        }
+
+        /** Adds counters, called for every recorded and every dropped event on the recording thread. */
+        public Builder metrics(AuditMetrics metrics) {
+            this.metrics.add(Objects.requireNonNull(metrics, "metrics"));
             return this;
         }
 

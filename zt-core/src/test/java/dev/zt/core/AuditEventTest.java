@@ -3,6 +3,7 @@ package dev.zt.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.zt.core.AuditEvent.Layer;
 import dev.zt.core.AuditEvent.Outcome;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,7 +19,7 @@ class AuditEventTest {
     private static final Clock CLOCK = Clock.fixed(T, ZoneOffset.UTC);
 
     private static AuditEvent.Builder denied() {
-        return AuditEvent.builder(T, Outcome.DENIED, "ZT-2017");
+        return AuditEvent.builder(T, Layer.FILTER, Outcome.DENIED, "ZT-2017");
     }
 
     private static String escaped(String value) {
@@ -30,21 +31,21 @@ class AuditEventTest {
     @Test
     void toJsonWhenOnlyRequiredFieldsThenTimeOutcomeReasonAndNothingElse() {
         assertThat(denied().build().toJson())
-                .isEqualTo("{\"time\":\"2026-12-03T12:00:00.123Z\",\"outcome\":\"DENIED\",\"reason\":\"ZT-2017\"}");
+                .isEqualTo("{\"time\":\"2026-12-03T12:00:00.123Z\",\"layer\":\"FILTER\",\"outcome\":\"DENIED\",\"reason\":\"ZT-2017\"}");
     }
 
     @Test
     void toJsonWhenEveryFieldSetThenStableNamesInStableOrder() {
-        String json = AuditEvent.builder(T, Outcome.GRANTED, "ZT-3000")
+        String json = AuditEvent.builder(T, Layer.FILTER, Outcome.GRANTED, "ZT-3000")
                 .actorSubject("alice").actorKind(ActorKind.USER).actorTenant("acme")
                 .delegation(List.of("svc-a", "svc-b")).purpose("billing").clientId("web").tokenId("j-1")
-                .action("GET /api/orders").target("order/7").requestId("r-1")
+                .action("GET /api/orders").target("order/7").detail("lacks [orders:write]").requestId("r-1")
                 .traceId("4bf92f3577b34da6a3ce929d0e0e4736").remoteAddress("10.0.0.1")
                 .build().toJson();
-        assertThat(json).isEqualTo("{\"time\":\"2026-12-03T12:00:00.123Z\",\"outcome\":\"GRANTED\",\"reason\":\"ZT-3000\","
+        assertThat(json).isEqualTo("{\"time\":\"2026-12-03T12:00:00.123Z\",\"layer\":\"FILTER\",\"outcome\":\"GRANTED\",\"reason\":\"ZT-3000\","
                 + "\"actorSubject\":\"alice\",\"actorKind\":\"USER\",\"actorTenant\":\"acme\","
                 + "\"delegation\":[\"svc-a\",\"svc-b\"],\"purpose\":\"billing\",\"clientId\":\"web\",\"tokenId\":\"j-1\","
-                + "\"action\":\"GET /api/orders\",\"target\":\"order/7\",\"requestId\":\"r-1\","
+                + "\"action\":\"GET /api/orders\",\"target\":\"order/7\",\"detail\":\"lacks [orders:write]\",\"requestId\":\"r-1\","
                 + "\"traceId\":\"4bf92f3577b34da6a3ce929d0e0e4736\",\"remoteAddress\":\"10.0.0.1\"}");
     }
 
@@ -94,14 +95,14 @@ class AuditEventTest {
         var parsed = JsonUtil.parseJson(event.toJson());
         String expected = "\"}\\,\n\u0001\u2028\ud800ü";
         assertThat(parsed).containsEntry("actorSubject", expected).containsEntry("remoteAddress", expected)
-                .containsEntry("delegation", List.of(expected, expected)).hasSize(14);
+                .containsEntry("delegation", List.of(expected, expected)).hasSize(15);
     }
 
     @Test
     void builderWhenReasonMissingThenRefused() {
-        assertThatThrownBy(() -> AuditEvent.builder(T, Outcome.DENIED, " "))
+        assertThatThrownBy(() -> AuditEvent.builder(T, Layer.FILTER, Outcome.DENIED, " "))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reason id");
-        assertThatThrownBy(() -> AuditEvent.builder(null, Outcome.DENIED, "ZT-2000")).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> AuditEvent.builder(null, Layer.FILTER, Outcome.DENIED, "ZT-2000")).isInstanceOf(NullPointerException.class);
     }
 
     @Test
@@ -110,5 +111,28 @@ class AuditEventTest {
         AuditEvent event = denied().delegation(chain).build();
         chain.add("svc-b");
         assertThat(event.delegation()).containsExactly("svc-a");
+    }
+
+    @Test
+    void detailWhenLongerThanTheLimitThenCutAndMarked() {
+        String detail = denied().detail("x".repeat(5000)).build().detail().orElseThrow();
+        assertThat(detail).hasSize(AuditEvent.MAX_DETAIL_LENGTH).endsWith("...");
+        assertThat(denied().detail("lacks [a]").build().detail()).contains("lacks [a]");
+    }
+
+    @Test
+    void correlationWhenBoundThenRequestIdTraceIdAndAddressCopied() {
+        AuditEvent event = denied().correlation(new RequestCorrelation("r-7", "4bf92f3577b34da6a3ce929d0e0e4736", "10.1.2.3")).build();
+        assertThat(event.requestId()).contains("r-7");
+        assertThat(event.traceId()).contains("4bf92f3577b34da6a3ce929d0e0e4736");
+        assertThat(event.remoteAddress()).contains("10.1.2.3");
+        assertThat(denied().correlation(new RequestCorrelation(null, null, null)).build().toJson())
+                .isEqualTo(denied().build().toJson());
+    }
+
+    @Test
+    void builderWhenLayerMissingThenRefused() {
+        assertThatThrownBy(() -> AuditEvent.builder(T, null, Outcome.DENIED, "ZT-2000"))
+                .isInstanceOf(NullPointerException.class).hasMessageContaining("layer");
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.zt.core.AuditEvent.Layer;
 import dev.zt.core.AuditEvent.Outcome;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,7 +23,7 @@ class AuditTrailTest {
     private static final Duration BOUND = Duration.ofSeconds(5);
 
     private static AuditEvent event(int n) {
-        return AuditEvent.builder(T, Outcome.DENIED, "ZT-2000").action("GET /" + n).build();
+        return AuditEvent.builder(T, Layer.FILTER, Outcome.DENIED, "ZT-2000").action("GET /" + n).build();
     }
 
     private static List<String> actions(List<AuditEvent> events) {
@@ -159,7 +160,7 @@ class AuditTrailTest {
     void eventWhenTrailHasClockThenStampedWithIt() {
         AuditTrail trail = AuditTrail.builder().sink(e -> { }).clock(CLOCK).build();
         try {
-            assertThat(trail.event(Outcome.GRANTED, "ZT-3000").build().time()).isEqualTo(T);
+            assertThat(trail.event(Layer.FILTER, Outcome.GRANTED, "ZT-3000").build().time()).isEqualTo(T);
         } finally {
             trail.close();
         }
@@ -171,5 +172,79 @@ class AuditTrailTest {
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("JsonLinesAuditSink");
         assertThatThrownBy(() -> AuditTrail.builder().queueCapacity(0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 1");
+    }
+
+    /** Counts by outcome and reason, as a metrics registry would. */
+    private static final class CountingMetrics implements AuditMetrics {
+        final java.util.Map<String, java.util.concurrent.atomic.LongAdder> recorded = new java.util.concurrent.ConcurrentHashMap<>();
+        final java.util.concurrent.atomic.LongAdder dropped = new java.util.concurrent.atomic.LongAdder();
+
+        @Override
+        public void recorded(AuditEvent event) {
+            recorded.computeIfAbsent(event.outcome() + " " + event.reason(), k -> new java.util.concurrent.atomic.LongAdder()).increment();
+        }
+
+        @Override
+        public void dropped(AuditEvent event) {
+            dropped.increment();
+        }
+
+        long count(String key) {
+            var n = recorded.get(key);
+            return n == null ? 0 : n.sum();
+        }
+    }
+
+    @Test
+    void metricsWhenQueueOverflowsThenCountsByOutcomeAndReasonStayExact() throws Exception {
+        BlockingSink sink = new BlockingSink();
+        CountingMetrics metrics = new CountingMetrics();
+        AuditTrail trail = AuditTrail.builder().sink(sink).metrics(metrics).queueCapacity(10).build();
+        try {
+            trail.record(event(0));
+            assertThat(sink.started.await(5, TimeUnit.SECONDS)).isTrue();
+            for (int i = 1; i <= 500; i++) {
+                trail.record(AuditEvent.builder(T, Layer.CDI, i % 2 == 0 ? Outcome.GRANTED : Outcome.DENIED,
+                        i % 2 == 0 ? "ZT-3000" : "ZT-3001").build());
+            }
+            assertThat(metrics.count("DENIED ZT-2000")).isEqualTo(1);
+            assertThat(metrics.count("GRANTED ZT-3000")).isEqualTo(250);
+            assertThat(metrics.count("DENIED ZT-3001")).isEqualTo(250);
+            assertThat(trail.dropped()).isEqualTo(490);                    // 10 queued behind the blocked one
+            assertThat(metrics.dropped.sum()).isEqualTo(trail.dropped());
+        } finally {
+            sink.release.countDown();
+            trail.close();
+        }
+    }
+
+    @Test
+    void metricsWhenTheyThrowThenCountedAsFailureAndEventStillDelivered() {
+        List<AuditEvent> seen = new CopyOnWriteArrayList<>();
+        AuditTrail trail = AuditTrail.builder().sink(seen::add).metrics(e -> {
+            throw new IllegalStateException("registry gone");
+        }).build();
+        assertTimeoutPreemptively(BOUND, () -> trail.record(event(1)));
+        assertThat(trail.closeAndDrain()).isTrue();
+        assertThat(actions(seen)).containsExactly("GET /1");
+        assertThat(trail.sinkFailures()).isEqualTo(1);
+    }
+
+    @Test
+    void eventWhenCorrelationBoundThenCarriedAndWhenUnboundThenAbsent() {
+        AuditTrail trail = AuditTrail.builder().sink(e -> { }).clock(CLOCK).build();
+        try {
+            try (RequestCorrelation.Binding ignored = RequestCorrelation.bind(new RequestCorrelation("r-1", null, "10.0.0.9"))) {
+                AuditEvent inside = trail.event(Layer.CDI, Outcome.GRANTED, "ZT-3000").build();
+                assertThat(inside.requestId()).contains("r-1");
+                assertThat(inside.remoteAddress()).contains("10.0.0.9");
+                assertThat(inside.layer()).isEqualTo(Layer.CDI);
+            }
+            AuditEvent after = trail.event(Layer.CDI, Outcome.GRANTED, "ZT-3000").build();
+            assertThat(after.requestId()).isEmpty();
+            assertThat(RequestCorrelation.current()).isEmpty();
+        } finally {
+            trail.close();
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.zt.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.zt.core.AuditEvent.Layer;
 import dev.zt.core.AuditEvent.Outcome;
 import java.time.Instant;
 import java.util.List;
@@ -45,7 +46,7 @@ class JsonLinesAuditSinkTest {
 
     @Test
     void deliverWhenEventThenOneInfoLineOnZtAuditHoldingItsJson() {
-        AuditEvent event = AuditEvent.builder(Instant.parse("2026-12-03T12:00:00Z"), Outcome.DENIED, "ZT-2012")
+        AuditEvent event = AuditEvent.builder(Instant.parse("2026-12-03T12:00:00Z"), Layer.FILTER, Outcome.DENIED, "ZT-2012")
                 .action("GET /api/orders").build();
         new JsonLinesAuditSink().deliver(event);
         assertThat(records).hasSize(1);
@@ -56,7 +57,7 @@ class JsonLinesAuditSinkTest {
 
     @Test
     void deliverWhenValuesLookLikeMessageFormatPatternsThenLineIsVerbatim() {
-        AuditEvent event = AuditEvent.builder(Instant.parse("2026-12-03T12:00:00Z"), Outcome.DENIED, "ZT-2000")
+        AuditEvent event = AuditEvent.builder(Instant.parse("2026-12-03T12:00:00Z"), Layer.FILTER, Outcome.DENIED, "ZT-2000")
                 .action("GET /{0}/'x'").build();
         new JsonLinesAuditSink().deliver(event);
         LogRecord record = records.get(0);

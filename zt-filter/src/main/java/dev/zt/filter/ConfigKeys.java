@@ -76,10 +76,18 @@ public final class ConfigKeys {
     /** Default none. Clients whose {@code azp}/{@code client_id} acts for the token's {@code sub} (Keycloak token exchange). */
     public static final String DELEGATING_CLIENTS = "zt.delegating-clients";
 
+    /**
+     * Default {@code 10000}: how many audit events may wait for delivery; beyond that the newest are
+     * dropped and counted. The trail is always on: every decision goes to the {@code zt.audit} logger
+     * (one JSON line each), to every {@code dev.zt.core.AuditSink} and {@code dev.zt.core.AuditMetrics}
+     * found with {@link java.util.ServiceLoader} (zt-cdi's CDI observers, zt-micrometer's counters).
+     */
+    public static final String AUDIT_QUEUE_CAPACITY = "zt.audit.queue-capacity";
+
     public static final List<String> ALL = List.of(ISSUER, ISSUERS, PROFILE, PIPELINE_RULES, DELEGATING_CLIENTS, AUDIENCE, JWKS_URI, JWKS_FILE, TOKEN_TYPES, ALGORITHMS,
             CLOCK_SKEW, MAX_TOKEN_LIFETIME, REQUIRED_CLAIMS, TENANT_CLAIM, SCOPE_CLAIM, PURPOSE_CLAIM, KIND_CLAIM,
             MAX_TOKEN_SIZE, PUBLIC_PATHS, PATH_SCOPES, REALM, CACHE_MAX_ENTRIES, JWKS_CACHE_DURATION,
-            JWKS_MAX_STALENESS, JWKS_MIN_REFRESH_INTERVAL, JWKS_ALLOW_INSECURE_HTTP);
+            JWKS_MAX_STALENESS, JWKS_MIN_REFRESH_INTERVAL, JWKS_ALLOW_INSECURE_HTTP, AUDIT_QUEUE_CAPACITY);
 
     private ConfigKeys() {
     }

@@ -6,11 +6,13 @@ import dev.zt.core.ActorContext;
 import dev.zt.core.InsufficientScopeException;
 import dev.zt.core.NoActorException;
 import dev.zt.core.RejectionReason;
+import dev.zt.core.RequestCorrelation;
 import dev.zt.core.TokenRejectedException;
 import dev.zt.filter.internal.AuthenticatedRequest;
 import dev.zt.filter.internal.BearerCredentials;
 import dev.zt.filter.internal.CanonicalPath;
 import dev.zt.filter.internal.PathRules;
+import dev.zt.filter.internal.Correlations;
 import dev.zt.filter.internal.RefusalAudit;
 import dev.zt.filter.internal.ProblemResponse;
 import jakarta.servlet.DispatcherType;
@@ -99,7 +101,9 @@ public final class ZeroTrustFilter extends HttpFilter {
         if (actor == null) {
             // A public path without credentials: the application runs with no actor, and any guarded
             // operation it reaches is denied.
-            runGuarded(request, response, chain);
+            try (RequestCorrelation.Binding ignored = RequestCorrelation.bind(Correlations.of(request))) {
+                runGuarded(request, response, chain);
+            }
             return;
         }
         Set<String> missing = missingPathScopes(path, actor);
@@ -110,7 +114,8 @@ public final class ZeroTrustFilter extends HttpFilter {
         }
         request.setAttribute(ACTOR_ATTRIBUTE, actor);
         request.setAttribute(CREDENTIAL_ATTRIBUTE, credentials);
-        try (ActorContext.Binding ignored = ActorContext.bind(actor)) {
+        try (ActorContext.Binding ignored = ActorContext.bind(actor);
+             RequestCorrelation.Binding correlated = RequestCorrelation.bind(Correlations.of(request))) {
             runGuarded(new AuthenticatedRequest(request, actor), response, chain);
         }
     }

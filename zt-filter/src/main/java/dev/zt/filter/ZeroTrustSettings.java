@@ -117,7 +117,10 @@ public final class ZeroTrustSettings {
     }
 
 
-    /** Where the filter records its refusals; empty (the default) records none. */
+    /**
+     * A trail of the filter's own, if one was given; empty (the default) records refusals through
+     * {@link dev.zt.core.Audit}: the deployment's installed trail, or straight to the {@code zt.audit} logger.
+     */
     public Optional<AuditTrail> auditTrail() {
         return Optional.ofNullable(auditTrail);
     }
@@ -165,9 +168,9 @@ public final class ZeroTrustSettings {
 
 
         /**
-         * Records one DENIED audit event per refused request (401, 400, 403 path scope) in
-         * {@code trail}. Opt-in: without it the filter records nothing. The caller owns the trail
-         * and closes it when the application stops.
+         * Records the filter's DENIED audit events (one per refused request: 401, 400, 403 path scope)
+         * in {@code trail} instead of the deployment's installed one ({@link dev.zt.core.Audit}).
+         * The caller owns the trail and closes it when the application stops.
          */
         public Builder auditTrail(AuditTrail trail) {
             this.auditTrail = Objects.requireNonNull(trail, "trail");

@@ -56,11 +56,19 @@ public final class ScopeEnforcer {
                             + beanClass.getName() + "#" + method.getName() + " needs " + requirement + ", lacks " + missing));
         }
         // An observer failing on a grant propagates: the call does not proceed (fail closed).
-        decisions.accept(new AccessDecision(Optional.of(actor), beanClass, method, requirement, Outcome.GRANTED, Set.of()));
+        AccessDecision granted = new AccessDecision(Optional.of(actor), beanClass, method, requirement, Outcome.GRANTED, Set.of());
+        try {
+            decisions.accept(granted);
+        } catch (RuntimeException observerFailure) {
+            DecisionAudit.grantWithdrawn(granted, observerFailure);
+            throw observerFailure;
+        }
+        DecisionAudit.decided(granted);
     }
 
     /** Reports a denial; an observer failing here cannot turn it into a grant. */
     private RuntimeException deny(AccessDecision decision, RuntimeException denial) {
+        DecisionAudit.decided(decision);
         try {
             decisions.accept(decision);
         } catch (RuntimeException observerFailure) {

@@ -146,7 +146,7 @@ public final class TestTokens {
                     AlgorithmFactoryFactory.getInstance().getJwsAlgorithmFactory().getAlgorithm(alg);
             byte[] signature = algorithm.sign(algorithm.prepareForSign(signingKey, new ProviderContext()),
                     signingInput.getBytes(StandardCharsets.US_ASCII));
-            return signingInput + "." + b64(signature);
+            return MintedTokens.register(signingInput + "." + b64(signature));
         } catch (JoseException e) {
             throw new IllegalStateException("cannot sign test token with " + alg, e);
         }

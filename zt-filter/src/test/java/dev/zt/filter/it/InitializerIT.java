@@ -3,6 +3,11 @@ package dev.zt.filter.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.zt.core.Audit;
+import dev.zt.core.AuditEvent.Layer;
+import dev.zt.core.AuditEvent.Outcome;
+import dev.zt.core.AuditTrail;
+import dev.zt.core.JsonLinesAuditSink;
 import dev.zt.core.testing.TestKeys;
 import dev.zt.core.testing.TestTokens;
 import dev.zt.filter.ZeroTrustInitializer;
@@ -18,7 +23,15 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -163,5 +176,102 @@ class InitializerIT {
             collect(s, all, depth + 1);
         }
         collect(t.getCause(), all, depth + 1);
+    }
+
+    /** Records what a deeper layer (a CDI interceptor, a JPA listener) would record while the request runs. */
+    private static final class RecordingServlet extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            Audit.record(Audit.event(Layer.CDI, Outcome.GRANTED, "ZT-3000").action("Probe#call").build());
+            response.getWriter().write("recorded");
+        }
+    }
+
+    /** Every line the {@code zt.audit} logger writes while {@code body} runs, waiting for delivery. */
+    private static List<String> auditLines(int expected, ThrowingRunnable body) throws Exception {
+        Logger logger = Logger.getLogger(JsonLinesAuditSink.LOGGER_NAME);
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Handler handler = new Handler() {
+            @Override public void publish(LogRecord record) { lines.add(record.getMessage()); }
+            @Override public void flush() { }
+            @Override public void close() { }
+        };
+        logger.addHandler(handler);
+        try {
+            body.run();
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (lines.size() < expected && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            return List.copyOf(lines);
+        } finally {
+            logger.removeHandler(handler);
+        }
+    }
+
+    @FunctionalInterface
+    private interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
+    @Test
+    void initializerWhenStartedThenAuditTrailInstalledAndUninstalledOnStop() throws Exception {
+        assertThat(Audit.installed()).isEmpty();
+        try (ZeroTrustServer server = ZeroTrustServer.start(context(complete()), 16, false)) {
+            assertThat(Audit.installed()).isPresent();
+        }
+        assertThat(Audit.installed()).isEmpty();
+    }
+
+    @Test
+    void initializerWhenRequestRefusedThenOneFilterEventOnTheZtAuditLoggerWithItsTraceId() throws Exception {
+        String trace = "4bf92f3577b34da6a3ce929d0e0e4736";
+        List<String> lines = auditLines(1, () -> {
+            try (ZeroTrustServer server = ZeroTrustServer.start(context(complete()), 16, false)) {
+                new Http(server).get("/orders", "traceparent", "00-" + trace + "-00f067aa0ba902b7-01");
+            }
+        });
+        assertThat(lines).singleElement().satisfies(line -> assertThat(line)
+                .contains("\"layer\":\"FILTER\"", "\"outcome\":\"DENIED\"", "\"reason\":\"ZT-2000\"",
+                        "\"action\":\"GET /orders\"", "\"traceId\":\"" + trace + "\"", "\"remoteAddress\":\"127.0.0.1\""));
+    }
+
+    @Test
+    void initializerWhenALayerRecordsDuringAnAcceptedRequestThenTheEventCarriesTheRequestCorrelation() throws Exception {
+        String trace = "0af7651916cd43dd8448eb211c80319c";
+        ServletContextHandler context = context(complete());
+        context.addServlet(new ServletHolder(new RecordingServlet()), "/record");
+        List<String> lines = auditLines(1, () -> {
+            try (ZeroTrustServer server = ZeroTrustServer.start(context, 16, false)) {
+                Reply reply = new Http(server).get("/record", "Authorization", "Bearer " + TestTokens.valid().sign(),
+                        "traceparent", "00-" + trace + "-b7ad6b7169203331-01");
+                assertThat(reply.status()).isEqualTo(200);
+            }
+        });
+        assertThat(lines).singleElement().satisfies(line -> assertThat(line)
+                .contains("\"layer\":\"CDI\"", "\"action\":\"Probe#call\"", "\"traceId\":\"" + trace + "\"",
+                        "\"requestId\":", "\"remoteAddress\":\"127.0.0.1\""));
+    }
+
+    @Test
+    void initializerWhenAuditQueueCapacityInvalidThenContextFailsNamingTheKey() {
+        Map<String, String> params = complete();
+        params.put("zt.audit.queue-capacity", "0");
+
+        assertThatThrownBy(() -> ZeroTrustServer.start(context(params), 16, false))
+                .satisfies(e -> assertThat(messages(e)).contains("zt.audit.queue-capacity"));
+        assertThat(Audit.installed()).isEmpty();
+    }
+
+    @Test
+    void initializerWhenAnotherTrailIsInstalledForTheSameClassesThenContextFailsNamingZt9003() {
+        AuditTrail foreign = AuditTrail.builder().sink(e -> { }).build();
+        try (Audit.Installation ignored = Audit.install(foreign)) {
+            assertThatThrownBy(() -> ZeroTrustServer.start(context(complete()), 16, false))
+                    .satisfies(e -> assertThat(messages(e)).contains("ZT-9003"));
+            assertThat(Audit.installed()).containsSame(foreign);
+        } finally {
+            foreign.close();
+        }
     }
 }

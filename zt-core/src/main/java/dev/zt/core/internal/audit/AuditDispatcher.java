@@ -1,6 +1,7 @@
 package dev.zt.core.internal.audit;
 
 import dev.zt.core.AuditEvent;
+import dev.zt.core.AuditMetrics;
 import dev.zt.core.AuditSink;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -21,6 +22,7 @@ public final class AuditDispatcher {
     private static final long IDLE_POLL_MILLIS = 50;
 
     private final List<AuditSink> sinks;
+    private final List<AuditMetrics> metrics;
     private final BlockingQueue<AuditEvent> queue;
     private final Duration closeTimeout;
     private final int failureLogInterval;
@@ -29,8 +31,10 @@ public final class AuditDispatcher {
     private final Thread thread;
     private volatile boolean closed;
 
-    public AuditDispatcher(List<AuditSink> sinks, int capacity, Duration closeTimeout, int failureLogInterval) {
+    public AuditDispatcher(List<AuditSink> sinks, List<AuditMetrics> metrics, int capacity, Duration closeTimeout,
+                           int failureLogInterval) {
         this.sinks = sinks;
+        this.metrics = metrics;
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.closeTimeout = closeTimeout;
         this.failureLogInterval = failureLogInterval;
@@ -40,11 +44,35 @@ public final class AuditDispatcher {
     }
 
     public void offer(AuditEvent event) {
-        if (event == null || closed || !queue.offer(event)) {
+        if (event == null) {
             dropped.incrementAndGet();
+            return;
+        }
+        count(event, false);
+        if (closed || !queue.offer(event)) {
+            drop(event);
         } else if (closed && queue.remove(event)) {
             // closed between the check and the offer: the thread may be gone, so nothing is left unaccounted
-            dropped.incrementAndGet();
+            drop(event);
+        }
+    }
+
+    private void drop(AuditEvent event) {
+        dropped.incrementAndGet();
+        count(event, true);
+    }
+
+    private void count(AuditEvent event, boolean drop) {
+        for (AuditMetrics m : metrics) {
+            try {
+                if (drop) {
+                    m.dropped(event);
+                } else {
+                    m.recorded(event);
+                }
+            } catch (RuntimeException | LinkageError e) {
+                failed(m, e);
+            }
         }
     }
 
@@ -92,12 +120,16 @@ public final class AuditDispatcher {
             try {
                 sink.deliver(event);
             } catch (RuntimeException | LinkageError e) {
-                long failures = sinkFailures.incrementAndGet();
-                if (failures % failureLogInterval == 1 || failureLogInterval == 1) {
-                    LOG.log(Level.WARNING, "ZT-9001 audit sink {0} failed with {1} ({2} failures so far)",
-                            sink.getClass().getName(), e.getClass().getName(), failures);
-                }
+                failed(sink, e);
             }
+        }
+    }
+
+    private void failed(Object sinkOrMetrics, Throwable e) {
+        long failures = sinkFailures.incrementAndGet();
+        if (failures % failureLogInterval == 1 || failureLogInterval == 1) {
+            LOG.log(Level.WARNING, "ZT-9001 audit sink {0} failed with {1} ({2} failures so far)",
+                    sinkOrMetrics.getClass().getName(), e.getClass().getName(), failures);
         }
     }
 }

@@ -18,6 +18,7 @@ public final class AuditJson {
     public static String write(AuditEvent e) {
         StringBuilder out = new StringBuilder(256).append('{');
         field(out, "time", DateTimeFormatter.ISO_INSTANT.format(e.time()));
+        field(out, "layer", e.layer().name());
         field(out, "outcome", e.outcome().name());
         field(out, "reason", e.reason());
         field(out, "actorSubject", e.actorSubject());
@@ -31,6 +32,7 @@ public final class AuditJson {
         field(out, "tokenId", e.tokenId());
         field(out, "action", e.action());
         field(out, "target", e.target());
+        field(out, "detail", e.detail());
         field(out, "requestId", e.requestId());
         field(out, "traceId", e.traceId());
         field(out, "remoteAddress", e.remoteAddress());
