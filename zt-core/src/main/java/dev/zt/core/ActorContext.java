@@ -79,19 +79,31 @@ public final class ActorContext {
 
     /**
      * Wraps {@code task} so that it runs as the actor current <em>now</em>, on whatever thread
-     * runs it later; throws {@link NoActorException} now if there is none.
+     * runs it later; throws {@link NoActorException} now if there is none. The
+     * {@link RequestCorrelation} current now goes along too, so the task's audit events carry the
+     * ids of the request that started it.
      */
     public static Runnable carry(Runnable task) {
         Actor actor = require();
         Objects.requireNonNull(task, "task");
-        return () -> runAs(actor, task);
+        RequestCorrelation correlation = RequestCorrelation.current().orElse(null);
+        return () -> {
+            try (RequestCorrelation.Binding ignored = correlation == null ? null : RequestCorrelation.bind(correlation)) {
+                runAs(actor, task);
+            }
+        };
     }
 
     /** The {@link Callable} form of {@link #carry(Runnable)}. */
     public static <T> Callable<T> carry(Callable<T> task) {
         Actor actor = require();
         Objects.requireNonNull(task, "task");
-        return () -> callAs(actor, task);
+        RequestCorrelation correlation = RequestCorrelation.current().orElse(null);
+        return () -> {
+            try (RequestCorrelation.Binding ignored = correlation == null ? null : RequestCorrelation.bind(correlation)) {
+                return callAs(actor, task);
+            }
+        };
     }
 
     /** An open binding of an actor to the current thread; closing it restores the previous state. */

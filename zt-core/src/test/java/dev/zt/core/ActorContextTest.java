@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -115,6 +116,26 @@ class ActorContextTest {
             assertThat(ActorContext.require()).isSameAs(alice);
         } finally {
             binding.close();
+        }
+    }
+
+    @Test
+    void carryWhenACorrelationIsBoundThenTheTaskRunsWithItAndThePoolThreadIsCleanAfterwards() throws Exception {
+        Actor alice = Actor.builder("alice", ActorKind.USER).validFor(Clock.systemUTC(), Duration.ofMinutes(5)).build();
+        RequestCorrelation request = new RequestCorrelation("req-1", null, "10.0.0.1");
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Callable<RequestCorrelation> seen = () -> RequestCorrelation.current().orElse(null);
+            Future<RequestCorrelation> carried;
+            try (RequestCorrelation.Binding ignored = RequestCorrelation.bind(request)) {
+                carried = ActorContext.getAs(alice, () -> pool.submit(ActorContext.carry(seen)));
+            }
+            assertThat(carried.get()).isEqualTo(request);
+            assertThat(pool.submit(seen).get()).isNull();                        // nothing lingers on the pool thread
+            Future<RequestCorrelation> uncorrelated = ActorContext.getAs(alice, () -> pool.submit(ActorContext.carry(seen)));
+            assertThat(uncorrelated.get()).isNull();                             // none bound: none carried
+        } finally {
+            pool.shutdownNow();
         }
     }
 }
