@@ -68,6 +68,7 @@ class AuditTrailIT {
 
     private static AuditEvent single(List<AuditEvent> events) {
         assertThat(events).hasSize(1);
+        assertThat(events.get(0).layer()).isEqualTo(AuditEvent.Layer.FILTER);
         return events.get(0);
     }
 
