@@ -1,14 +1,15 @@
 package dev.zt.jpa;
 
 import dev.zt.core.ActorContext;
-import dev.zt.jpa.internal.CrossTenantSection;
+import dev.zt.jpa.internal.CallerTenant;
 import org.hibernate.context.spi.CurrentTenantIdentifierResolver;
 
 /**
  * Hibernate's tenant for a new session: the tenant of the actor in {@link ActorContext}, and nothing
  * else. No actor: {@link dev.zt.core.NoActorException}; an actor without a tenant:
  * {@link MissingTenantException}. Inside {@link CrossTenantAccess} only, the session is opened for
- * the {@linkplain #CROSS_TENANT root} tenant, which Hibernate does not filter.
+ * the {@linkplain #CROSS_TENANT root} tenant, which Hibernate does not filter. Both refusals are
+ * recorded as audit events (action {@code open-session}).
  *
  * <p>Configure with {@code hibernate.tenant_identifier_resolver=dev.zt.jpa.ActorTenantResolver}.
  */
@@ -24,11 +25,7 @@ public final class ActorTenantResolver implements CurrentTenantIdentifierResolve
 
     /** The tenant this thread may work in now, or {@link #CROSS_TENANT}; throws when there is none. */
     public static String currentTenant() {
-        if (CrossTenantSection.isOpen()) {
-            return CROSS_TENANT;
-        }
-        var actor = ActorContext.require();
-        return actor.tenant().orElseThrow(() -> new MissingTenantException(actor));
+        return CallerTenant.require("open-session");
     }
 
     @Override

@@ -4,7 +4,7 @@ import dev.zt.core.Actor;
 import dev.zt.core.ActorContext;
 import dev.zt.core.InsufficientScopeException;
 import dev.zt.jpa.internal.CrossTenantSection;
-import dev.zt.jpa.internal.TenantAudit;
+import dev.zt.jpa.internal.TenantDecisions;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.Objects;
@@ -14,8 +14,8 @@ import java.util.function.Function;
 /**
  * The only way to work across tenants (an admin report, a migration). The actor must hold the
  * configured scope ({@value ZtJpaSettings#CROSS_TENANT_SCOPE}, default
- * {@value ZtJpaSettings#DEFAULT_CROSS_TENANT_SCOPE}), must state a reason, and every call is audited
- * ({@code ZT-4101}; a refusal is {@code ZT-4103}).
+ * {@value ZtJpaSettings#DEFAULT_CROSS_TENANT_SCOPE}), must state a reason, and every call is recorded
+ * as an audit event ({@code ZT-4101} granted; a refusal is {@code ZT-4103} denied).
  *
  * <pre>{@code
  * CrossTenantAccess admin = CrossTenantAccess.forFactory(emf);
@@ -62,13 +62,13 @@ public final class CrossTenantAccess {
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("ZT-4008 cross-tenant access needs a reason");
         }
-        Actor actor = ActorContext.require();
+        Actor actor = ActorContext.current().orElseThrow(() -> TenantDecisions.noActor(TenantDecisions.CROSS_TENANT_ACTION));
         if (!actor.hasScope(requiredScope)) {
-            TenantAudit.crossTenantRefused(actor, requiredScope, reason);
+            TenantDecisions.crossTenantRefused(actor, requiredScope, reason);
             throw new InsufficientScopeException(Set.of(requiredScope),
                     "ZT-4103 cross-tenant access requires scope " + requiredScope);
         }
-        TenantAudit.crossTenantAccess(actor, requiredScope, reason);
+        TenantDecisions.crossTenantGranted(actor, requiredScope, reason);
         try (CrossTenantSection ignored = CrossTenantSection.open()) {
             EntityManager em = factory.createEntityManager();
             try {

@@ -1,12 +1,13 @@
 package dev.zt.jpa;
 
-import dev.zt.jpa.internal.TenantAudit;
+import dev.zt.jpa.internal.TenantDecisions;
 import java.util.Objects;
 import org.hibernate.resource.jdbc.spi.StatementInspector;
 
 /**
- * Sees every statement Hibernate sends and audits each execution of a
- * {@linkplain TenantSafeSql#mark marked} native statement ({@code ZT-4102}). Configure with
+ * Sees every statement Hibernate sends and records each execution of a
+ * {@linkplain TenantSafeSql#mark marked} native statement as an audit event ({@code ZT-4102}: the
+ * actor and the stated reason, never the SQL). Configure with
  * {@code hibernate.session_factory.statement_inspector=dev.zt.jpa.TenantStatementInspector};
  * to add your own inspector, pass {@code new TenantStatementInspector(yours)} as an instance.
  */
@@ -27,7 +28,7 @@ public final class TenantStatementInspector implements StatementInspector {
 
     @Override
     public String inspect(String sql) {
-        TenantSafeSql.reasonOf(sql).ifPresent(reason -> TenantAudit.tenantSafeNativeSql(reason, sql));
+        TenantSafeSql.reasonOf(sql).ifPresent(TenantDecisions::tenantSafeSqlRun);
         return next.inspect(sql);
     }
 }

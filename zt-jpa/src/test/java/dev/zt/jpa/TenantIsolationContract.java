@@ -9,6 +9,11 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.zt.core.Actor;
 import dev.zt.core.ActorContext;
+import dev.zt.core.Audit;
+import dev.zt.core.AuditEvent;
+import dev.zt.core.AuditEvent.Layer;
+import dev.zt.core.AuditEvent.Outcome;
+import dev.zt.core.AuditTrail;
 import dev.zt.core.InsufficientScopeException;
 import dev.zt.core.NoActorException;
 import dev.zt.jpa.model.Country;
@@ -28,10 +33,12 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.hibernate.SessionFactory;
 import org.hibernate.StatelessSession;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,12 +48,15 @@ import org.junit.jupiter.api.TestInstance;
  * The isolation suite, after Hibernate's {@code TenantIdTest}: acme (alice) and globex (bob) each
  * write their rows; then every read and write path is tried across the boundary, with a positive
  * control that the owner still sees its rows, and the tenant predicate is asserted in the SQL.
- * Subclasses pick the database.
+ * Every test also asserts the audit events its decisions recorded (a {@link RecordedEvents} trail
+ * installed after seeding): exactly one per refusal or privileged grant, none for a filtered read
+ * or an allowed operation. Subclasses pick the database.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class TenantIsolationContract {
 
     private final SqlLog sql = new SqlLog();
+    private RecordedEvents audit;
     private TestDatabase database;
     private EntityManagerFactory emf;
 
@@ -105,6 +115,14 @@ abstract class TenantIsolationContract {
             return c.getId();
         });
         sql.clear();
+        audit = RecordedEvents.install();
+    }
+
+    @AfterEach
+    void uninstallAudit() {
+        if (audit != null) {
+            audit.close();
+        }
     }
 
     // ---- reads ---------------------------------------------------------------------------------
@@ -121,6 +139,7 @@ abstract class TenantIsolationContract {
         assertThat(customerName(alice(), acmeCustomer)).isEqualTo("Acme Corp");
         assertThat(sql.statements()).filteredOn(s -> s.contains("from customer"))
                 .allMatch(s -> s.matches("(?s).*where.*tenant_id\\s*=\\s*\\?.*"));
+        assertThat(audit.events()).as("a row the filter leaves out is not a decision: no event").isEmpty();
     }
 
     @Test
@@ -139,6 +158,7 @@ abstract class TenantIsolationContract {
         assertThat(sql.statements()).anyMatch(s -> s.matches("(?s)select .* from customer \\w+ where \\w+\\.tenant_id\\s*=\\s*\\?.*"));
         assertThat((List<String>) inTx(alice(), em -> em.createQuery("select c.name from Customer c", String.class).getResultList()))
                 .containsExactly("Acme Corp");
+        assertThat(audit.events()).isEmpty();
     }
 
     @Test
@@ -186,6 +206,9 @@ abstract class TenantIsolationContract {
         assertThat(Violations.isRefusedCrossTenantLoad(thrown)).as(String.valueOf(thrown)).isTrue();
         assertThat(joined).as("the filtered join drops the line, like a dangling reference").isEmpty();
         assertThat((Integer) inTx(alice(), em -> em.find(PurchaseOrder.class, acmeOrder).getAmount())).isEqualTo(100);
+        assertThat(audit.denials()).as("Hibernate's own refusal is not zt's; zt's backstop records ZT-4011 once")
+                .hasSizeLessThanOrEqualTo(1)
+                .allSatisfy(e -> assertEvent(e, Outcome.DENIED, "ZT-4011", bob(), "load", "PurchaseOrder#" + acmeOrder));
     }
 
     @Test
@@ -250,6 +273,28 @@ abstract class TenantIsolationContract {
         assertThat(own).as("positive control: bob updates his own row").isNull();
         assertThat(columnInDatabase("customer", "name", globexCustomer)).isEqualTo("Globex Inc");
         assertThat(columnInDatabase("customer", "name", acmeCustomer)).isEqualTo("Acme Corp");
+        assertThat(audit.events()).as("one event per refusal, none for bob's own update").satisfiesExactly(
+                e -> assertEvent(e, Outcome.DENIED, "ZT-4004", bob(), "update", "Customer#" + acmeCustomer),
+                e -> assertEvent(e, Outcome.DENIED, "ZT-4004", bob(), "delete", "Customer#" + acmeCustomer));
+    }
+
+    @Test
+    void statelessSession_insertWithForgedTenant_isRejected() throws Exception {
+        SessionFactory sf = emf.unwrap(SessionFactory.class);
+        Throwable forged = ActorContext.getAs(bob(), () -> statelessCatching(sf, ss -> {
+            Customer c = new Customer("Stateless Trojan");
+            forgeTenant(c, "acme");
+            ss.insert(c);
+        }));
+        Throwable own = ActorContext.getAs(bob(), () -> statelessCatching(sf, ss -> ss.insert(new Customer("Stateless Own"))));
+        assertThat(forged).isNotNull();
+        assertThat(own).as("positive control").isNull();
+        assertThat(countInDatabase("select count(*) from customer where name = 'Stateless Trojan'")).isZero();
+        assertThat(countInDatabase("select count(*) from customer where name = 'Stateless Own'")).isEqualTo(1L);
+        assertThat(audit.events()).singleElement().satisfies(e -> {
+            assertEvent(e, Outcome.DENIED, "ZT-4002", bob(), "insert", e.target().orElse(null));
+            assertThat(e.target()).hasValueSatisfying(t -> assertThat(t).startsWith("Customer"));
+        });
     }
 
     // ---- writes --------------------------------------------------------------------------------
@@ -262,6 +307,7 @@ abstract class TenantIsolationContract {
             return c.getId();
         });
         assertThat(columnInDatabase("customer", "tenant_id", id)).isEqualTo("globex");
+        assertThat(audit.events()).isEmpty();
     }
 
     @Test
@@ -272,8 +318,50 @@ abstract class TenantIsolationContract {
             em.persist(c);
             return null;
         });
-        assertThat(thrown).isNotNull();
+        assertThat(Violations.codeOf(thrown)).isEqualTo("ZT-4002");
+        assertThat(countInDatabase("select count(*) from customer where name = 'Trojan'")).as("no row written").isZero();
+        assertThat(audit.events()).singleElement()
+                .satisfies(e -> assertEvent(e, Outcome.DENIED, "ZT-4002", bob(), "persist", "Customer"));
+    }
+
+    @Test
+    void persist_withCallersOwnTenantSetExplicitly_isWrittenWithoutDenial() throws Exception {
+        Long id = inTx(alice(), em -> {
+            Customer c = new Customer("Acme West");
+            forgeTenant(c, "acme");
+            em.persist(c);
+            return c.getId();
+        });
+        assertThat(columnInDatabase("customer", "tenant_id", id)).isEqualTo("acme");
+        assertThat(audit.events()).as("positive control: the rightful tenant's persist is no decision").isEmpty();
+    }
+
+    @Test
+    void denial_whenTheAuditTrailFails_isStillADenial() throws Exception {
+        audit.close();
+        AuditTrail failing = AuditTrail.builder()
+                .sink(event -> { throw new IllegalStateException("audit store down"); })
+                .metrics(event -> { throw new IllegalStateException("metrics down"); })
+                .build();
+        try (Audit.Installation ignored = Audit.install(failing)) {
+            Throwable forged = inTxCatching(bob(), em -> {
+                Customer c = new Customer("Trojan");
+                forgeTenant(c, "acme");
+                em.persist(c);
+                return null;
+            });
+            Throwable own = inTxCatching(bob(), em -> {
+                em.persist(new Customer("Globex East"));
+                return null;
+            });
+            assertThat(Violations.codeOf(forged)).isEqualTo("ZT-4002");
+            assertThat(own).as("positive control: allowed work does not depend on the audit either").isNull();
+        } finally {
+            failing.close();
+        }
+        assertThat(failing.sinkFailures()).as("the audit did fail").isPositive();
         assertThat(countInDatabase("select count(*) from customer where name = 'Trojan'")).isZero();
+        assertThat(countInDatabase("select count(*) from customer where name = 'Globex East'")).isEqualTo(1L);
     }
 
     @Test
@@ -283,6 +371,17 @@ abstract class TenantIsolationContract {
         Throwable thrown = inTxCatching(bob(), em -> em.merge(acme));
         assertThat(Violations.codeOf(thrown)).isEqualTo("ZT-4003");
         assertThat(customerName(alice(), acmeCustomer)).isEqualTo("Acme Corp");
+        assertThat(audit.events()).singleElement()
+                .satisfies(e -> assertEvent(e, Outcome.DENIED, "ZT-4003", bob(), "merge", "Customer#" + acmeCustomer));
+    }
+
+    @Test
+    void merge_ofOwnEntity_isWrittenWithoutDenial() {
+        Customer acme = inTx(alice(), em -> em.find(Customer.class, acmeCustomer));
+        acme.setName("Acme Renamed");
+        inTx(alice(), em -> em.merge(acme));
+        assertThat(customerName(alice(), acmeCustomer)).isEqualTo("Acme Renamed");
+        assertThat(audit.events()).as("positive control").isEmpty();
     }
 
     @Test
@@ -306,9 +405,28 @@ abstract class TenantIsolationContract {
             em.remove(em.getReference(Customer.class, acmeCustomer));
             return null;
         });
-        assertThat(detached).isNotNull();
-        assertThat(reference).isNotNull();
+        assertThat(Violations.codeOf(detached)).isEqualTo("ZT-4004");
+        assertThat(reference).as("the filtered reference does not resolve, like a missing row")
+                .isInstanceOf(EntityNotFoundException.class);
         assertThat(countInDatabase("select count(*) from customer where tenant_id = 'acme'")).isEqualTo(1L);
+        assertThat(audit.events()).as("the instance names another tenant: a decision; the invisible row: none")
+                .singleElement()
+                .satisfies(e -> assertEvent(e, Outcome.DENIED, "ZT-4004", bob(), "delete", "Customer#" + acmeCustomer));
+    }
+
+    @Test
+    void remove_ofOwnRow_isDeletedWithoutDenial() throws Exception {
+        Long id = inTx(alice(), em -> {
+            Customer c = new Customer("Acme Temp");
+            em.persist(c);
+            return c.getId();
+        });
+        inTx(alice(), em -> {
+            em.remove(em.find(Customer.class, id));
+            return null;
+        });
+        assertThat(countInDatabase("select count(*) from customer where name = 'Acme Temp'")).isZero();
+        assertThat(audit.events()).as("positive control").isEmpty();
     }
 
     @Test
@@ -319,6 +437,8 @@ abstract class TenantIsolationContract {
         });
         assertThat(Violations.codeOf(thrown)).isEqualTo("ZT-4005");
         assertThat(columnInDatabase("customer", "tenant_id", acmeCustomer)).isEqualTo("acme");
+        assertThat(audit.events()).singleElement()
+                .satisfies(e -> assertEvent(e, Outcome.DENIED, "ZT-4005", alice(), "update", "Customer#" + acmeCustomer));
     }
 
     @Test
@@ -328,6 +448,7 @@ abstract class TenantIsolationContract {
             return null;
         });
         assertThat(customerName(alice(), acmeCustomer)).isEqualTo("Acme Inc");
+        assertThat(audit.events()).as("positive control").isEmpty();
     }
 
     @Test
@@ -352,27 +473,63 @@ abstract class TenantIsolationContract {
         assertThat(Violations.codeOf(update)).isEqualTo("ZT-4007");
         assertThat(Violations.codeOf(quoted)).isEqualTo("ZT-4007");
         assertThat(customerName(alice(), acmeCustomer)).isEqualTo("Acme Corp");
+        assertThat(audit.events()).satisfiesExactly(
+                e -> assertEvent(e, Outcome.DENIED, "ZT-4007", alice(), "native-query", "table customer"),
+                e -> assertEvent(e, Outcome.DENIED, "ZT-4007", alice(), "native-query", "table customer"),
+                e -> assertEvent(e, Outcome.DENIED, "ZT-4007", alice(), "native-query", "table order_line"));
+        assertThat(audit.events()).extracting(AuditEvent::toJson)
+                .noneMatch(json -> json.contains("select") || json.contains("SET name") || json.contains("'x'"));
     }
 
     @Test
     void nativeQuery_onSharedTable_needsNoMarker() {
         List<Object> names = inTx(alice(), em -> List.copyOf(em.createNativeQuery("select name from country").getResultList()));
         assertThat(names).containsExactly((Object) "France");
+        assertThat(audit.events()).isEmpty();
     }
 
     @Test
     void nativeQuery_markedTenantSafe_runsAndIsAuditedOnEachExecution() {
         String query = TenantSafeSql.mark("invoice totals for the caller's tenant",
                 "select count(*) from customer where tenant_id = :tenant");
-        try (AuditLog audit = AuditLog.capture()) {
-            Number count = inTx(alice(), em -> (Number) em.createNativeQuery(query)
-                    .setParameter("tenant", "acme").getSingleResult());
-            inTx(alice(), em -> em.createNativeQuery(query).setParameter("tenant", "acme").getSingleResult());
-            assertThat(count.longValue()).isEqualTo(1L);
-            assertThat(audit.messages()).filteredOn(m -> m.startsWith("ZT-4102"))
-                    .hasSize(2)
-                    .allMatch(m -> m.contains("alice") && m.contains("invoice totals for the caller's tenant"));
-        }
+        Number count = inTx(alice(), em -> (Number) em.createNativeQuery(query)
+                .setParameter("tenant", "acme").getSingleResult());
+        inTx(alice(), em -> em.createNativeQuery(query).setParameter("tenant", "acme").getSingleResult());
+        assertThat(count.longValue()).isEqualTo(1L);
+        assertThat(audit.events()).hasSize(2).allSatisfy(e -> {
+            assertEvent(e, Outcome.GRANTED, "ZT-4102", alice(), "native-query", null);
+            assertThat(e.detail()).contains("invoice totals for the caller's tenant");
+        });
+    }
+
+    @Test
+    void nativeQuery_markedTenantSafe_eventCarriesTheReasonNeverTheSql() {
+        String query = TenantSafeSql.mark("customers by name",
+                "select count(*) from customer where name = 'secret-literal-123'");
+        Number count = inTx(alice(), em -> (Number) em.createNativeQuery(query).getSingleResult());
+        assertThat(count.longValue()).isZero();
+        assertThat(sql.statements()).as("positive control: the literal was in the statement that ran")
+                .anyMatch(s -> s.contains("secret-literal-123"));
+        AuditEvent run = audit.events().get(0);
+        assertThat(audit.events()).hasSize(1);
+        assertEvent(run, Outcome.GRANTED, "ZT-4102", alice(), "native-query", null);
+        assertThat(run.detail()).contains("customers by name");
+        assertThat(run.toJson()).doesNotContain("secret-literal-123").doesNotContain("select").doesNotContain("from customer");
+    }
+
+    @Test
+    void nativeQuery_markedButWithoutTenantPredicate_isStoppedByTheLoadGuard() {
+        String forgot = TenantSafeSql.mark("all customers, predicate forgotten", "select * from customer");
+        String kept = TenantSafeSql.mark("own customers", "select * from customer where tenant_id = :tenant");
+        Throwable thrown = inTxCatching(bob(), em -> em.createNativeQuery(forgot, Customer.class).getResultList());
+        List<String> own = inTx(bob(), em -> ((List<?>) em.createNativeQuery(kept, Customer.class)
+                .setParameter("tenant", "globex").getResultList()).stream().map(c -> ((Customer) c).getName()).toList());
+        assertThat(Violations.codeOf(thrown)).isEqualTo("ZT-4011");
+        assertThat(own).as("positive control: with the predicate, no denial").containsExactly("Globex");
+        assertThat(audit.denials()).singleElement()
+                .satisfies(e -> assertEvent(e, Outcome.DENIED, "ZT-4011", bob(), "load", "Customer#" + acmeCustomer));
+        assertThat(audit.events()).filteredOn(e -> e.outcome() == Outcome.GRANTED)
+                .extracting(AuditEvent::reason).containsExactly("ZT-4102", "ZT-4102");
     }
 
     // ---- no actor, no tenant, stale sessions -----------------------------------------------------
@@ -381,6 +538,8 @@ abstract class TenantIsolationContract {
     void noActor_throws_neverAllRows() {
         Throwable thrown = catchThrowable(() -> emf.createEntityManager().find(Customer.class, acmeCustomer));
         assertThat(Violations.find(thrown, NoActorException.class)).isNotNull();
+        assertThat(audit.events()).singleElement()
+                .satisfies(e -> assertEvent(e, Outcome.DENIED, "ZT-1001", null, "open-session", null));
     }
 
     @Test
@@ -388,6 +547,8 @@ abstract class TenantIsolationContract {
         Throwable thrown = catchThrowable(() -> ActorContext.runAs(noTenant(),
                 () -> emf.createEntityManager().find(Customer.class, acmeCustomer)));
         assertThat(Violations.find(thrown, MissingTenantException.class)).isNotNull();
+        assertThat(audit.events()).singleElement()
+                .satisfies(e -> assertEvent(e, Outcome.DENIED, "ZT-4001", noTenant(), "open-session", null));
     }
 
     @Test
@@ -409,33 +570,65 @@ abstract class TenantIsolationContract {
             }
             aliceEm.close();
         }
+        assertThat(audit.events()).satisfiesExactly(
+                e -> assertEvent(e, Outcome.DENIED, "ZT-4006", bob(), "find", "Customer#" + acmeCustomer),
+                e -> assertEvent(e, Outcome.DENIED, "ZT-4006", bob(), "query", null),
+                e -> assertEvent(e, Outcome.DENIED, "ZT-1001", null, "find", null));
     }
 
     // ---- cross-tenant --------------------------------------------------------------------------
 
     @Test
     void crossTenant_withoutScope_isRefusedAndAudited() {
-        try (AuditLog audit = AuditLog.capture()) {
-            Throwable thrown = catchThrowable(() -> ActorContext.runAs(alice(), () -> CrossTenantAccess.forFactory(emf)
-                    .call("curiosity", em -> em.createQuery("select c from Customer c").getResultList())));
-            assertThat(thrown).isInstanceOf(InsufficientScopeException.class);
-            assertThat(((InsufficientScopeException) thrown).requiredScopes()).containsExactly("zt:cross-tenant");
-            assertThat(audit.messages()).anyMatch(m -> m.startsWith("ZT-4103") && m.contains("alice"));
-        }
+        Throwable thrown = catchThrowable(() -> ActorContext.runAs(alice(), () -> CrossTenantAccess.forFactory(emf)
+                .call("curiosity", em -> em.createQuery("select c from Customer c").getResultList())));
+        assertThat(thrown).isInstanceOf(InsufficientScopeException.class);
+        assertThat(((InsufficientScopeException) thrown).requiredScopes()).containsExactly("zt:cross-tenant");
+        AuditEvent refused = audit.events().get(0);
+        assertThat(audit.events()).hasSize(1);
+        assertEvent(refused, Outcome.DENIED, "ZT-4103", alice(), "CrossTenantAccess", null);
+        assertThat(refused.detail()).contains("lacks scope zt:cross-tenant; reason: curiosity");
+    }
+
+    @Test
+    void crossTenant_withoutActor_isRefusedAndAudited() {
+        Throwable thrown = catchThrowable(() -> CrossTenantAccess.forFactory(emf).call("nightly job", em -> null));
+        assertThat(thrown).isInstanceOf(NoActorException.class);
+        assertThat(audit.events()).singleElement()
+                .satisfies(e -> assertEvent(e, Outcome.DENIED, "ZT-1001", null, "CrossTenantAccess", null));
     }
 
     @Test
     void crossTenant_withScope_seesAllTenants_isAudited_andLeavesNothingBehind() {
-        try (AuditLog audit = AuditLog.capture()) {
-            List<String> all = ActorContext.getAs(admin(), () -> CrossTenantAccess.forFactory(emf).call("monthly billing report",
-                    em -> em.createQuery("select c.name from Customer c order by c.name", String.class).getResultList()));
-            assertThat(all).containsExactly("Acme Corp", "Globex");
-            assertThat(audit.messages()).anyMatch(m -> m.startsWith("ZT-4101") && m.contains("root-admin")
-                    && m.contains("monthly billing report"));
-        }
+        List<String> all = ActorContext.getAs(admin(), () -> CrossTenantAccess.forFactory(emf).call("monthly billing report",
+                em -> em.createQuery("select c.name from Customer c order by c.name", String.class).getResultList()));
+        assertThat(all).containsExactly("Acme Corp", "Globex");
         assertThat((List<String>) inTx(admin(), em -> em.createQuery("select c.name from Customer c", String.class).getResultList()))
                 .as("after the call the admin is back to its own tenant").containsExactly("Acme Corp");
         assertThat(ActorContext.current()).isEmpty();
+        AuditEvent granted = audit.events().get(0);
+        assertThat(audit.events()).hasSize(1);
+        assertEvent(granted, Outcome.GRANTED, "ZT-4101", admin(), "CrossTenantAccess", null);
+        assertThat(granted.detail()).contains("scope zt:cross-tenant; reason: monthly billing report");
+    }
+
+    @Test
+    void crossTenant_insertWithoutRealTenant_isRefusedAndAudited() throws Exception {
+        Throwable thrown = catchThrowable(() -> ActorContext.runAs(admin(), () -> CrossTenantAccess.forFactory(emf)
+                .call("data fix", em -> {
+                    em.getTransaction().begin();
+                    em.persist(new Customer("Nobody's"));
+                    em.getTransaction().commit();
+                    return null;
+                })));
+        assertThat(Violations.codeOf(thrown)).isEqualTo("ZT-4002");
+        assertThat(countInDatabase("select count(*) from customer where name = 'Nobody''s'")).isZero();
+        assertThat(audit.events()).satisfiesExactly(
+                e -> assertEvent(e, Outcome.GRANTED, "ZT-4101", admin(), "CrossTenantAccess", null),
+                e -> {
+                    assertEvent(e, Outcome.DENIED, "ZT-4002", admin(), "insert", e.target().orElse(null));
+                    assertThat(e.target()).hasValueSatisfying(t -> assertThat(t).matches("Customer#\\d+"));
+                });
     }
 
     @Test
@@ -443,9 +636,22 @@ abstract class TenantIsolationContract {
         Throwable thrown = catchThrowable(() -> ActorContext.runAs(admin(),
                 () -> CrossTenantAccess.forFactory(emf).call(" ", em -> null)));
         assertThat(thrown).isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("ZT-4008");
+        assertThat(audit.events()).as("a missing argument is a programming error, not an access decision").isEmpty();
     }
 
     // ---- helpers -------------------------------------------------------------------------------
+
+    /** One zt-jpa event with these fields; {@code actor} and {@code target} null when there is none. */
+    private static void assertEvent(AuditEvent e, Outcome outcome, String reason, Actor actor, String action, String target) {
+        assertThat(e.layer()).as("layer").isEqualTo(Layer.JPA);
+        assertThat(e.outcome()).as("outcome").isEqualTo(outcome);
+        assertThat(e.reason()).as("reason").isEqualTo(reason);
+        assertThat(e.actorSubject()).as("actor").isEqualTo(Optional.ofNullable(actor).map(Actor::subject));
+        assertThat(e.actorKind()).as("actor kind").isEqualTo(Optional.ofNullable(actor).map(Actor::kind));
+        assertThat(e.actorTenant()).as("actor tenant").isEqualTo(actor == null ? Optional.empty() : actor.tenant());
+        assertThat(e.action()).as("action").contains(action);
+        assertThat(e.target()).as("target").isEqualTo(Optional.ofNullable(target));
+    }
 
     private <T> T inTx(Actor actor, Function<EntityManager, T> work) {
         return ActorContext.getAs(actor, () -> {

@@ -1,7 +1,7 @@
 package dev.zt.jpa.internal;
 
 import dev.zt.jpa.TenantSafeSql;
-import dev.zt.jpa.TenantViolationException;
+import java.util.Optional;
 import org.hibernate.engine.query.spi.NativeQueryInterpreter;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.query.sql.spi.NativeSelectQueryDefinition;
@@ -11,7 +11,8 @@ import org.hibernate.query.sql.spi.ParameterRecognizer;
 /**
  * Hibernate's native-query interpreter with one check in front: every native statement is read
  * here when it is created ({@code createNativeQuery}), and one that names a tenant-scoped table
- * without the {@link TenantSafeSql} marker is rejected ({@code ZT-4007}) before it can run.
+ * without the {@link TenantSafeSql} marker is rejected ({@code ZT-4007}, recorded by
+ * {@link TenantDecisions}) before it can run.
  */
 final class NativeSqlGuard implements NativeQueryInterpreter {
 
@@ -39,9 +40,14 @@ final class NativeSqlGuard implements NativeQueryInterpreter {
     }
 
     void check(String sql) {
-        if (TenantSafeSql.reasonOf(sql).isEmpty() && model.get().referencesTenantTable(sql)) {
-            throw new TenantViolationException("ZT-4007", "native SQL on a tenant-scoped table must be marked"
-                    + " with TenantSafeSql.mark(reason, sql); tenant tables: " + model.get().tables());
+        if (TenantSafeSql.reasonOf(sql).isEmpty()) {
+            Optional<String> table = model.get().tenantTableIn(sql);
+            if (table.isPresent()) {
+                // the target is the table the statement names, never the statement (it may hold literals)
+                throw TenantDecisions.denied("ZT-4007", TenantDecisions.NATIVE_QUERY_ACTION, "table " + table.get(),
+                        "native SQL on a tenant-scoped table must be marked with TenantSafeSql.mark(reason, sql);"
+                        + " tenant tables: " + model.get().tables());
+            }
         }
     }
 }

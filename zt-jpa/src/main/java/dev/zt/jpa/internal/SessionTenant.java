@@ -13,33 +13,39 @@ final class SessionTenant {
     /**
      * The session's tenant. Hibernate 6.6 fires StatelessSession events without a session; such a
      * session was opened for the current actor's tenant, which is then the answer.
+     *
+     * @param action the operation asking, recorded if the caller has no actor or no tenant
      */
-    static String of(SharedSessionContractImplementor session) {
+    static String of(SharedSessionContractImplementor session, String action) {
         if (session == null) {
-            return ActorTenantResolver.currentTenant();
+            return CallerTenant.require(action);
         }
         Object value = session.getTenantIdentifierValue();
         if (value == null) {
+            // a configuration error, not an access decision: no audit event
             throw new TenantViolationException("ZT-4010", "a session without a tenant touched tenant-scoped data:"
                     + " configure hibernate.tenant_identifier_resolver=" + ActorTenantResolver.class.getName());
         }
         return value.toString();
     }
 
-    static boolean isCrossTenant(SharedSessionContractImplementor session) {
-        return ActorTenantResolver.CROSS_TENANT.equals(of(session));
+    static boolean isCrossTenant(SharedSessionContractImplementor session, String action) {
+        return ActorTenantResolver.CROSS_TENANT.equals(of(session, action));
     }
 
     /**
-     * Throws unless the current actor (or cross-tenant section) still has the session's tenant: a
-     * session must not outlive the unit of work it was opened for.
+     * Throws (and records the denial) unless the current actor (or cross-tenant section) still has
+     * the session's tenant: a session must not outlive the unit of work it was opened for.
+     *
+     * @param action the operation about to run in the session, e.g. {@code find}
+     * @param target what it runs on, when known, e.g. {@code Customer#42}; may be null
      */
-    static void requireCurrent(SharedSessionContractImplementor session) {
-        String opened = of(session);
-        String now = ActorTenantResolver.currentTenant();
+    static void requireCurrent(SharedSessionContractImplementor session, String action, String target) {
+        String opened = of(session, action);
+        String now = CallerTenant.require(action);
         if (!opened.equals(now)) {
-            throw new TenantViolationException("ZT-4006", "this session was opened for another tenant than the"
-                    + " current actor's: open one EntityManager per unit of work");
+            throw TenantDecisions.denied("ZT-4006", action, target, "this session was opened for another tenant"
+                    + " than the current actor's: open one EntityManager per unit of work");
         }
     }
 }

@@ -4,9 +4,11 @@ import java.lang.reflect.Field;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.hibernate.annotations.TenantId;
@@ -90,7 +92,16 @@ final class TenantModel {
 
     /** True when {@code sql} names a tenant-scoped table (as a whole identifier, any case, quoted or not). */
     boolean referencesTenantTable(String sql) {
-        return tableReference != null && tableReference.matcher(sql).find();
+        return tenantTableIn(sql).isPresent();
+    }
+
+    /** The first tenant-scoped table {@code sql} names (lower-case, unqualified), if any. */
+    Optional<String> tenantTableIn(String sql) {
+        if (tableReference == null) {
+            return Optional.empty();
+        }
+        Matcher m = tableReference.matcher(sql);
+        return m.find() ? Optional.of(m.group(1).toLowerCase(Locale.ROOT)) : Optional.empty();
     }
 
     private static String unqualified(String table) {

@@ -1,7 +1,7 @@
 package dev.zt.jpa.internal;
 
 import dev.zt.core.Actor;
-import dev.zt.jpa.TenantViolationException;
+import dev.zt.jpa.ActorTenantResolver;
 import java.util.Objects;
 import org.hibernate.FlushMode;
 import org.hibernate.StatelessSession;
@@ -28,6 +28,7 @@ import org.hibernate.resource.transaction.spi.TransactionCoordinatorBuilder;
  *   <li>update and delete of an entity that was not loaded through the filter (StatelessSession,
  *       re-attached instances) first prove the row is visible to the session's tenant.</li>
  * </ul>
+ * Each refusal is recorded by {@link TenantDecisions}.
  */
 final class TenantWriteGuard implements PreInsertEventListener, PreUpdateEventListener, PreDeleteEventListener,
         FlushEntityEventListener {
@@ -47,15 +48,15 @@ final class TenantWriteGuard implements PreInsertEventListener, PreUpdateEventLi
             return false;
         }
         Object tenant = event.getState()[index];
-        String sessionTenant = SessionTenant.of(EventSessions.of(event));
-        boolean cross = SessionTenant.isCrossTenant(EventSessions.of(event));
+        String sessionTenant = SessionTenant.of(EventSessions.of(event), "insert");
+        boolean cross = ActorTenantResolver.CROSS_TENANT.equals(sessionTenant);
         // null: Hibernate stamps the session's tenant after this event, which in a cross-tenant
         // session would be the root marker, so there it must be set explicitly
         boolean stampedLater = tenant == null && !cross;
         if (!stampedLater && (tenant == null || !Actor.TENANT_PATTERN.matcher(tenant.toString()).matches()
                 || (!cross && !tenant.equals(sessionTenant)))) {
-            throw new TenantViolationException("ZT-4002", "insert of " + event.getPersister().getEntityName()
-                    + " with a tenant other than the caller's");
+            throw TenantDecisions.denied("ZT-4002", "insert", TenantDecisions.target(event.getPersister(), event.getId()),
+                    "insert of " + event.getPersister().getEntityName() + " with a tenant other than the caller's");
         }
         return false;
     }
@@ -64,12 +65,12 @@ final class TenantWriteGuard implements PreInsertEventListener, PreUpdateEventLi
     public boolean onPreUpdate(PreUpdateEvent event) {
         EntityPersister persister = event.getPersister();
         int index = model.get().tenantIndex(persister);
-        if (index < 0 || SessionTenant.isCrossTenant(EventSessions.of(event))) {
+        if (index < 0 || SessionTenant.isCrossTenant(EventSessions.of(event), "update")) {
             return false;
         }
-        if (!Objects.equals(event.getState()[index], SessionTenant.of(EventSessions.of(event)))) {
-            throw new TenantViolationException("ZT-4005", "the tenant of " + persister.getEntityName()
-                    + " cannot be changed");
+        if (!Objects.equals(event.getState()[index], SessionTenant.of(EventSessions.of(event), "update"))) {
+            throw TenantDecisions.denied("ZT-4005", "update", TenantDecisions.target(persister, event.getId()),
+                    "the tenant of " + persister.getEntityName() + " cannot be changed");
         }
         if (isStateless(EventSessions.of(event)) || event.getOldState() == null) {
             requireVisible(EventSessions.of(event), persister, event.getId(), "update");
@@ -81,7 +82,7 @@ final class TenantWriteGuard implements PreInsertEventListener, PreUpdateEventLi
     public boolean onPreDelete(PreDeleteEvent event) {
         EntityPersister persister = event.getPersister();
         int index = model.get().tenantIndex(persister);
-        if (index < 0 || SessionTenant.isCrossTenant(EventSessions.of(event))) {
+        if (index < 0 || SessionTenant.isCrossTenant(EventSessions.of(event), "delete")) {
             return false;
         }
         if (isStateless(EventSessions.of(event)) || event.getDeletedState() == null) {
@@ -100,8 +101,8 @@ final class TenantWriteGuard implements PreInsertEventListener, PreUpdateEventLi
         }
         Object now = entry.getPersister().getValue(event.getEntity(), index);
         if (!Objects.equals(now, loaded[index])) {
-            throw new TenantViolationException("ZT-4005", "the tenant of " + entry.getPersister().getEntityName()
-                    + " cannot be changed");
+            throw TenantDecisions.denied("ZT-4005", "update", TenantDecisions.target(entry.getPersister(), entry.getId()),
+                    "the tenant of " + entry.getPersister().getEntityName() + " cannot be changed");
         }
     }
 
@@ -128,8 +129,8 @@ final class TenantWriteGuard implements PreInsertEventListener, PreUpdateEventLi
             count = countInOwnSession(persister.getFactory(), hql, id);
         }
         if (count == 0L) {
-            throw new TenantViolationException("ZT-4004", operation + " of " + persister.getEntityName()
-                    + " rejected: no such row for the caller's tenant");
+            throw TenantDecisions.denied("ZT-4004", operation, TenantDecisions.target(persister, id),
+                    operation + " of " + persister.getEntityName() + " rejected: no such row for the caller's tenant");
         }
     }
 

@@ -35,6 +35,7 @@ public final class ZtIntegrator implements Integrator {
         listeners.prependListeners(EventType.PERSIST, sessionGuard);
         listeners.prependListeners(EventType.PERSIST_ONFLUSH, sessionGuard);
         listeners.prependListeners(EventType.MERGE, sessionGuard);
+        listeners.prependListeners(EventType.DELETE, sessionGuard);
         listeners.prependListeners(EventType.FLUSH, sessionGuard);
         listeners.prependListeners(EventType.AUTO_FLUSH, sessionGuard);
         listeners.appendListeners(EventType.POST_LOAD, new TenantLoadGuard(model));
@@ -58,6 +59,7 @@ public final class ZtIntegrator implements Integrator {
         return false;
     }
 
+    /** A configuration error at start-up, not an access decision: no audit event. */
     private static void requireConfiguration(SessionFactoryOptions options) {
         Object resolver = options.getCurrentTenantIdentifierResolver();
         if (!(resolver instanceof ActorTenantResolver)) {
