@@ -1,12 +1,8 @@
 package dev.zt.client;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
-import org.jose4j.json.JsonUtil;
-import org.jose4j.lang.JoseException;
 
 /**
  * The {@code exp} of an access token that is a JWS, read WITHOUT verifying anything: only to cache
@@ -23,21 +19,11 @@ final class JwtExpiry {
      * @throws ServiceTokenException ({@code MALFORMED_RESPONSE}) for a JWT whose {@code exp} is not a number
      */
     static Optional<Instant> of(String token) {
-        String[] parts = token.split("\\.", -1);
-        if (parts.length != 3) {
+        Optional<Map<String, Object>> claims = UnverifiedPayload.claims(token);
+        if (claims.isEmpty() || !claims.get().containsKey("exp")) {
             return Optional.empty();
         }
-        Map<String, Object> claims;
-        try {
-            String json = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
-            claims = JsonUtil.parseJson(json);
-        } catch (IllegalArgumentException | JoseException | ClassCastException e) {
-            return Optional.empty();
-        }
-        if (claims == null || !claims.containsKey("exp")) {
-            return Optional.empty();
-        }
-        Object exp = claims.get("exp");
+        Object exp = claims.get().get("exp");
         if (exp instanceof Number number) {
             double seconds = number.doubleValue();
             if (seconds >= 0 && seconds <= MAX_EPOCH_SECOND) {

@@ -26,7 +26,8 @@ public final class ServiceTokenException extends RuntimeException {
         LIFETIME_MISSING("ZT-7009", "the token response has no valid expires_in"),
         LIFETIME_TOO_SHORT("ZT-7010", "the token expires within the refresh margin"),
         INTERRUPTED("ZT-7011", "interrupted while waiting for a token"),
-        NO_SUBJECT_TOKEN("ZT-7012", "there is no subject token to exchange");
+        NO_SUBJECT_TOKEN("ZT-7012", "there is no subject token to exchange"),
+        NO_ACTOR("ZT-7013", "a token exchange needs the actor on whose behalf it is made, and none is bound to this thread");
 
         private final String id;
         private final String description;
@@ -89,6 +90,11 @@ public final class ServiceTokenException extends RuntimeException {
      */
     public Optional<String> oauthError() {
         return Optional.ofNullable(oauthError);
+    }
+
+    /** The message without its id: description, error code and detail (never a token, secret or response body). */
+    String summary() {
+        return getMessage().substring(reason.id().length() + 1);
     }
 
     /** The same failure, thrown again on another caller's thread (single flight shares one fetch). */

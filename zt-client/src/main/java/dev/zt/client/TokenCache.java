@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -40,12 +41,17 @@ final class TokenCache {
                 .buildAsync();
     }
 
-    ServiceToken get(CacheKey key, Function<CacheKey, CompletableFuture<ServiceToken>> fetch) {
+    /**
+     * @param callerFailure told of a failure that is this caller's own (interrupted while waiting, or
+     *                      every fresh token already within the margin), not the shared fetch's
+     */
+    ServiceToken get(CacheKey key, Function<CacheKey, CompletableFuture<ServiceToken>> fetch,
+            Consumer<ServiceTokenException> callerFailure) {
         for (int attempt = 0; attempt < 2; attempt++) {
             CompletableFuture<Outcome> entry = cache.get(key, (k, executor) -> fetch.apply(k).handle(
                     (token, failure) -> failure == null ? new Outcome(token, null)
                             : new Outcome(null, Failures.asServiceTokenException(failure))));
-            Outcome outcome = await(entry);
+            Outcome outcome = await(entry, callerFailure);
             if (outcome.failure() != null) {
                 cache.asMap().remove(key, entry);
                 throw outcome.failure().rethrownHere();
@@ -55,8 +61,10 @@ final class TokenCache {
             }
             cache.asMap().remove(key, entry);
         }
-        throw new ServiceTokenException(ServiceTokenException.Reason.LIFETIME_TOO_SHORT,
+        ServiceTokenException tooShort = new ServiceTokenException(ServiceTokenException.Reason.LIFETIME_TOO_SHORT,
                 "a freshly obtained token was already within the refresh margin");
+        callerFailure.accept(tooShort);
+        throw tooShort;
     }
 
     private Duration untilRefresh(Outcome outcome) {
@@ -67,12 +75,14 @@ final class TokenCache {
         return left.isNegative() ? Duration.ZERO : left;
     }
 
-    private static Outcome await(CompletableFuture<Outcome> entry) {
+    private static Outcome await(CompletableFuture<Outcome> entry, Consumer<ServiceTokenException> callerFailure) {
         try {
             return entry.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ServiceTokenException(ServiceTokenException.Reason.INTERRUPTED, null);
+            ServiceTokenException interrupted = new ServiceTokenException(ServiceTokenException.Reason.INTERRUPTED, null);
+            callerFailure.accept(interrupted);
+            throw interrupted;
         } catch (ExecutionException e) {
             throw Failures.asServiceTokenException(e.getCause()).rethrownHere();
         }

@@ -82,9 +82,13 @@ public final class TokenClient implements TokenSource {
 
     /**
      * A token for {@code request}: from the cache while its remaining lifetime exceeds the refresh
-     * margin, otherwise from the token endpoint (one request per key however many callers wait).
+     * margin, otherwise from the token endpoint (one request per key however many callers wait). A
+     * token exchange is made on behalf of the actor bound to this thread ({@link dev.zt.core.ActorContext}).
+     * Each token obtained from the endpoint is audited ({@code ZT-7000} GRANTED), each failure too
+     * (DENIED, its own id); a cache hit is not.
      *
-     * @throws ServiceTokenException when the endpoint gives no acceptable token (never a stale one)
+     * @throws ServiceTokenException when the endpoint gives no acceptable token (never a stale one), or
+     *         ({@code ZT-7013}) for an exchange without a current actor
      * @throws IllegalArgumentException ({@code ZT-7106}) for a lifetime above the maximum or within the margin
      */
     @Override
@@ -102,26 +106,38 @@ public final class TokenClient implements TokenSource {
         if (sendResource && !URI.create(request.audience()).isAbsolute()) {
             throw new IllegalArgumentException("ZT-7106 the audience must be an absolute URI to be sent as resource");
         }
-        return cache.get(CacheKey.of(request, lifetime), key -> fetch(request, lifetime));
+        ClientAudit.Call call = ClientAudit.Call.now(clientId, request);
+        if (request.isExchange() && call.actor() == null) {
+            ServiceTokenException noActor = new ServiceTokenException(ServiceTokenException.Reason.NO_ACTOR,
+                    "bind the user's actor (ActorContext) before exchanging their token");
+            ClientLog.failed(request, noActor);
+            ClientAudit.failed(call, noActor);
+            throw noActor;
+        }
+        return cache.get(CacheKey.of(request, lifetime), key -> fetch(call, lifetime),
+                failure -> ClientAudit.failed(call, failure));
     }
 
-    private CompletableFuture<ServiceToken> fetch(TokenRequest request, Duration lifetime) {
+    /** One request to the endpoint; its outcome is logged and audited once, however many callers wait for it. */
+    private CompletableFuture<ServiceToken> fetch(ClientAudit.Call call, Duration lifetime) {
+        TokenRequest request = call.request();
         TokenResponses.Expectation expected =
                 new TokenResponses.Expectation(request.isExchange(), lifetime, refresh, clock.instant());
-        return endpoint.post(request)
-                .thenApply(response -> parse(response, expected))
-                .handle((token, failure) -> {
-                    if (failure != null) {
-                        ServiceTokenException problem = Failures.asServiceTokenException(failure);
-                        ClientLog.failed(request, problem);
-                        throw problem;
-                    }
-                    ClientLog.obtained(request, token.expiresAt());
-                    return token;
-                });
+        return endpoint.post(request).thenApply(response -> parse(response, expected)).handle((accepted, failure) -> {
+            if (failure != null) {
+                ServiceTokenException problem = Failures.asServiceTokenException(failure);
+                ClientLog.failed(request, problem);
+                ClientAudit.failed(call, problem);
+                throw problem;
+            }
+            ServiceToken token = accepted.token();
+            ClientLog.obtained(request, token.expiresAt());
+            ClientAudit.obtained(call, accepted, Duration.between(expected.sentAt(), token.expiresAt()));
+            return token;
+        });
     }
 
-    private ServiceToken parse(HttpResponse<byte[]> response, TokenResponses.Expectation expected) {
+    private TokenResponses.Accepted parse(HttpResponse<byte[]> response, TokenResponses.Expectation expected) {
         Instant now = clock.instant();
         return TokenResponses.parse(response.statusCode(), response.headers().firstValue("Content-Type"),
                 response.body(), expected, now);

@@ -32,10 +32,17 @@ final class TokenResponses {
     record Expectation(boolean exchange, Duration lifetime, RefreshPolicy refresh, Instant sentAt) {
     }
 
+    /**
+     * An accepted answer: the token, and the response's {@code scope} member as sent (null when
+     * absent), which only the audit trail reads, and only to compare it with the requested scopes.
+     */
+    record Accepted(ServiceToken token, Object scope) {
+    }
+
     private TokenResponses() {
     }
 
-    static ServiceToken parse(int status, Optional<String> contentType, byte[] body, Expectation expected,
+    static Accepted parse(int status, Optional<String> contentType, byte[] body, Expectation expected,
             Instant now) {
         if (status != 200) {
             String error = errorCode(body).orElse(null);
@@ -65,7 +72,7 @@ final class TokenResponses {
         if (!now.isBefore(refreshAt)) {
             throw new ServiceTokenException(Reason.LIFETIME_TOO_SHORT, "it expires at " + expiresAt);
         }
-        return new ServiceToken(token, expiresAt, refreshAt);
+        return new Accepted(new ServiceToken(token, expiresAt, refreshAt), json.get("scope"));
     }
 
     private static String bearerToken(Map<String, Object> json, boolean exchange) {

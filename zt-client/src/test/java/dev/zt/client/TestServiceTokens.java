@@ -1,8 +1,12 @@
 package dev.zt.client;
 
+import dev.zt.core.testing.MintedTokens;
 import java.time.Instant;
 
-/** Builds {@link ServiceToken}s for tests of other packages (its constructor is package-private). */
+/**
+ * Builds {@link ServiceToken}s for tests of other packages (its constructor is package-private).
+ * Every value is registered with {@link MintedTokens}, so the build's output scan looks for it.
+ */
 public final class TestServiceTokens {
 
     private TestServiceTokens() {
@@ -10,6 +14,6 @@ public final class TestServiceTokens {
 
     public static ServiceToken of(String value) {
         Instant far = Instant.parse("2100-01-01T00:00:00Z");
-        return new ServiceToken(value, far, far);
+        return new ServiceToken(MintedTokens.register(value), far, far);
     }
 }

@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.fail;
 
 import dev.zt.client.FakeTokenEndpoint.Answer;
 import dev.zt.client.ServiceTokenException.Reason;
+import dev.zt.core.Actor;
+import dev.zt.core.ActorContext;
+import dev.zt.core.ActorKind;
+import dev.zt.core.testing.MintedTokens;
 import dev.zt.core.testing.TestTokens;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -19,12 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,12 +39,15 @@ class TokenClientIT {
     private FakeTokenEndpoint endpoint;
     private LogCapture log;
     private TokenClient client;
+    /** A token exchange is made on behalf of the current actor: the user these tests serve. */
+    private ActorContext.Binding user;
 
     @BeforeEach
     void start() throws IOException {
         endpoint = new FakeTokenEndpoint(clock);
         log = new LogCapture();
         client = client(FakeTokenEndpoint.SECRET);
+        user = ActorContext.bind(Actor.builder("alice", ActorKind.USER).validFor(clock, Duration.ofMinutes(5)).build());
     }
 
     @AfterEach
@@ -77,6 +79,7 @@ class TokenClientIT {
                 }
             }
         } finally {
+            user.close();
             log.close();
             endpoint.close();
         }
@@ -304,7 +307,7 @@ class TokenClientIT {
 
     @Test
     void errorMemberInA200Response_isAnError() {
-        endpoint.respondWith(request -> Answer.json(200, Map.of("error", "invalid_scope", "access_token", "abc",
+        endpoint.respondWith(request -> Answer.json(200, Map.of("error", "invalid_scope", "access_token", opaqueToken(),
                 "token_type", "Bearer", "expires_in", 60)));
 
         ServiceTokenException e = failure(() -> client.token(INVENTORY_READ));
@@ -335,7 +338,7 @@ class TokenClientIT {
 
     @Test
     void garbageBody_fails() {
-        endpoint.respondWith(request -> Answer.text(200, "application/json", "{\"access_token\": \"abc\", "));
+        endpoint.respondWith(request -> Answer.text(200, "application/json", "{\"access_token\": \"" + opaqueToken() + "\", "));
 
         assertThat(failure(() -> client.token(INVENTORY_READ)).reason()).isEqualTo(Reason.MALFORMED_RESPONSE);
     }
@@ -394,7 +397,7 @@ class TokenClientIT {
     @Test
     void accessTokenWithALineBreak_fails() {
         endpoint.respondWith(request -> Answer.json(200,
-                Map.of("access_token", "abc\r\nX-Injected: 1", "token_type", "Bearer", "expires_in", 300)));
+                Map.of("access_token", MintedTokens.register(opaqueToken() + "\r\nX-Injected: 1"), "token_type", "Bearer", "expires_in", 300)));
 
         assertThat(failure(() -> client.token(INVENTORY_READ)).reason()).isEqualTo(Reason.NOT_A_BEARER_TOKEN);
     }
@@ -449,7 +452,7 @@ class TokenClientIT {
     @Test
     void authorize_setsExactlyOneBearerAuthorizationHeader_replacingAnyOther() {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1/api/items/sku-1"))
-                .header("Authorization", "Bearer the-callers-own-token");
+                .header("Authorization", "Bearer " + opaqueToken());
 
         HttpRequest request = client.authorize(builder, INVENTORY_READ).build();
 
@@ -489,6 +492,11 @@ class TokenClientIT {
         return token;
     }
 
+    /** An opaque (non-JWT) token the endpoint or a caller presents, registered like every minted one. */
+    private static String opaqueToken() {
+        return MintedTokens.register("opaque-" + java.util.UUID.randomUUID());
+    }
+
     private ServiceTokenException failure(Runnable call) {
         try {
             call.run();
@@ -514,44 +522,16 @@ class TokenClientIT {
         }
     }
 
-    /**
-     * Runs {@code callers} threads at once while the endpoint holds the first request; releases it
-     * only when every caller is parked waiting, so all of them overlap one in-flight fetch.
-     */
     private List<ServiceToken> concurrently(int callers, java.util.function.IntFunction<TokenRequest> requests)
             throws Exception {
-        endpoint.hold();
-        List<Thread> threads = new CopyOnWriteArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(callers, task -> {
-            Thread thread = new Thread(task);
-            threads.add(thread);
-            return thread;
-        });
-        try {
-            List<Future<ServiceToken>> results = new ArrayList<>();
-            for (int i = 0; i < callers; i++) {
-                TokenRequest request = requests.apply(i);
-                Callable<ServiceToken> call = () -> client.token(request);
-                results.add(pool.submit(call));
-            }
-            assertThat(endpoint.awaitFirstRequest()).isTrue();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (threads.size() < callers
-                    || !threads.stream().allMatch(t -> t.getState() == Thread.State.WAITING)) {
-                if (System.nanoTime() > deadline) {
-                    fail("the callers did not all wait for the in-flight request");
-                }
-                Thread.onSpinWait();
-            }
-            endpoint.release();
-            List<ServiceToken> tokens = new ArrayList<>();
-            for (Future<ServiceToken> result : results) {
-                tokens.add(result.get(10, TimeUnit.SECONDS));
-            }
-            return tokens;
-        } finally {
-            endpoint.release();
-            pool.shutdownNow();
+        List<ServiceToken> tokens = new ArrayList<>();
+        for (ConcurrentCallers.Result result : ConcurrentCallers.run(endpoint, callers, i -> {
+            TokenRequest request = requests.apply(i);
+            return () -> client.token(request);
+        })) {
+            assertThat(result.failure()).isNull();
+            tokens.add(result.token());
         }
+        return tokens;
     }
 }

@@ -3,6 +3,7 @@ package dev.zt.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.zt.core.testing.MintedTokens;
 import dev.zt.core.testing.TestTokens;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class TokenRequestTest {
     @Test
     void toString_neverShowsTheSubjectOrActorToken() {
         TokenRequest request = TokenRequest.of("inventory-service", "inventory:read").onBehalfOf(userToken)
-                .withActorToken(userToken + "x");
+                .withActorToken(MintedTokens.register(userToken + "x"));
 
         assertThat(request.toString()).doesNotContain(userToken).doesNotContain(userToken.substring(20, 60))
                 .contains("onBehalfOf=<redacted>", "actor=<redacted>", "inventory-service");

@@ -1,8 +1,14 @@
 package dev.zt.client.jaxrs;
 
 import dev.zt.client.ServiceTokenException;
+import dev.zt.client.TokenClient;
 import dev.zt.client.TokenRequest;
 import dev.zt.client.TokenSource;
+import dev.zt.core.ActorContext;
+import dev.zt.core.Audit;
+import dev.zt.core.AuditEvent;
+import dev.zt.core.AuditEvent.Layer;
+import dev.zt.core.AuditEvent.Outcome;
 import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -45,7 +51,7 @@ public final class ServiceTokenFilter implements ClientRequestFilter {
     /**
      * Token exchange: each request carries a token obtained on behalf of {@code subjectToken.get()}
      * (the raw access token, without "Bearer "). A null or blank subject fails the request with
-     * {@code ZT-7012}.
+     * {@code ZT-7012} (and records it as a DENIED audit event).
      */
     public static ServiceTokenFilter onBehalfOf(TokenSource tokens, TokenRequest request, Supplier<String> subjectToken) {
         if (request.isExchange()) {
@@ -60,12 +66,29 @@ public final class ServiceTokenFilter implements ClientRequestFilter {
         if (subjectToken != null) {
             String subject = subjectToken.get();
             if (subject == null || subject.isBlank()) {
-                throw new ServiceTokenException(ServiceTokenException.Reason.NO_SUBJECT_TOKEN,
+                ServiceTokenException none = new ServiceTokenException(ServiceTokenException.Reason.NO_SUBJECT_TOKEN,
                         "the subject token supplier gave none for audience " + request.audience());
+                audit(none);
+                throw none;
             }
             effective = request.onBehalfOf(subject);
         }
         context.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, tokens.token(effective).authorizationHeader());
+    }
+
+    /**
+     * The DENIED event of a failure before any token was asked for (the client never saw the call):
+     * the actor on whose behalf it was to be made, our client id when the source is a TokenClient.
+     */
+    private void audit(ServiceTokenException failure) {
+        AuditEvent.Builder event = Audit.event(Layer.CLIENT, Outcome.DENIED, failure.id());
+        ActorContext.current().ifPresent(actor -> event.actor(actor).tokenId(null));
+        String scopes = request.scopes().isEmpty() ? "(none)" : String.join(" ", request.scopes());
+        String why = failure.getMessage().substring(failure.id().length() + 1);
+        Audit.record(event.clientId(tokens instanceof TokenClient client ? client.clientId() : null)
+                .target(request.audience())
+                .detail("scope " + scopes + "; grant token-exchange; " + why)
+                .build());
     }
 
     @Override

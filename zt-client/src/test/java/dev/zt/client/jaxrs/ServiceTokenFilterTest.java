@@ -7,13 +7,22 @@ import dev.zt.client.ServiceToken;
 import dev.zt.client.ServiceTokenException;
 import dev.zt.client.TokenRequest;
 import dev.zt.client.TokenSource;
+import dev.zt.core.Actor;
+import dev.zt.core.ActorContext;
+import dev.zt.core.ActorKind;
+import dev.zt.core.Audit;
+import dev.zt.core.AuditEvent;
+import dev.zt.core.AuditTrail;
 import dev.zt.core.testing.TestTokens;
 import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.lang.reflect.Proxy;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 class ServiceTokenFilterTest {
@@ -66,6 +75,32 @@ class ServiceTokenFilterTest {
         assertThatThrownBy(() -> filter.filter(context)).isInstanceOf(ServiceTokenException.class)
                 .hasMessageStartingWith("ZT-7012");
         assertThat(headers).isEmpty();
+        assertThat(asked).isEmpty();
+    }
+
+    @Test
+    void onBehalfOfWhenTheSupplierGivesNoSubjectThenOneDeniedEventZt7012WithTheActor() {
+        List<AuditEvent> events = new CopyOnWriteArrayList<>();
+        AuditTrail trail = AuditTrail.builder().sink(events::add).build();
+        Actor alice = Actor.builder("alice", ActorKind.USER).tokenId("alice-jti")
+                .validFor(Clock.systemUTC(), Duration.ofMinutes(5)).build();
+        try (Audit.Installation ignored = Audit.install(trail)) {
+            ServiceTokenFilter filter = ServiceTokenFilter.onBehalfOf(tokens, INVENTORY_READ, () -> " ");
+            ActorContext.runAs(alice, () -> assertThatThrownBy(() -> filter.filter(context))
+                    .hasMessageStartingWith("ZT-7012"));
+        } finally {
+            trail.closeAndDrain();
+        }
+
+        assertThat(events).singleElement().satisfies(event -> {
+            assertThat(event.layer()).isEqualTo(AuditEvent.Layer.CLIENT);
+            assertThat(event.outcome()).isEqualTo(AuditEvent.Outcome.DENIED);
+            assertThat(event.reason()).isEqualTo("ZT-7012");
+            assertThat(event.actorSubject()).contains("alice");
+            assertThat(event.tokenId()).isEmpty(); // no service token was obtained; alice's jti is not one
+            assertThat(event.target()).contains("inventory-service");
+            assertThat(event.detail()).get().asString().startsWith("scope inventory:read; grant token-exchange; ");
+        });
         assertThat(asked).isEmpty();
     }
 

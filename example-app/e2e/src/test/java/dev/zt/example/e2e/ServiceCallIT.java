@@ -10,6 +10,9 @@ import dev.zt.client.Secret;
 import dev.zt.client.ServiceToken;
 import dev.zt.client.TokenClient;
 import dev.zt.client.TokenRequest;
+import dev.zt.core.Actor;
+import dev.zt.core.ActorContext;
+import dev.zt.core.ActorKind;
 import dev.zt.example.launcher.ZtExample;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -47,7 +50,10 @@ class ServiceCallIT {
         TokenClient tokens = TokenClient.builder(issuer().tokenEndpoint()).clientId(ZtExample.ORDERS_CLIENT)
                 .clientSecret(Secret.of(issuer().clientSecret(ZtExample.ORDERS_CLIENT).toCharArray())).build();
 
-        ServiceToken token = tokens.token(STOCK_READ.onBehalfOf(alice));
+        // an exchange is made on behalf of the current actor (zt-client ZT-7013 without one)
+        Actor user = Actor.builder("alice", ActorKind.USER).tenant(TENANT)
+                .validFor(java.time.Clock.systemUTC(), Duration.ofMinutes(5)).build();
+        ServiceToken token = ActorContext.getAs(user, () -> tokens.token(STOCK_READ.onBehalfOf(alice)));
         HttpResponse<String> response = Http.get(inventory("api/items/sku-1"), token.value());
 
         assertThat(token.expiresAt()).isBefore(Instant.now().plus(Duration.ofMinutes(5)).plusSeconds(5));
