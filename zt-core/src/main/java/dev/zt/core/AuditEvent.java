@@ -160,7 +160,8 @@ public final class AuditEvent {
             this.actorSubject = actor.subject();
             this.actorKind = actor.kind();
             this.actorTenant = actor.tenant().orElse(null);
-            this.delegation = actor.actingParties().stream().map(ActingParty::subject).toList();
+            List<ActingParty> chain = actor.actingParties();
+            this.delegation = chain.isEmpty() ? List.of() : chain.stream().map(ActingParty::subject).toList();
             this.purpose = actor.purpose().orElse(null);
             this.clientId = actor.clientId().orElse(null);
             this.tokenId = actor.tokenId().orElse(null);

@@ -4,6 +4,8 @@ import dev.zt.cdi.ZeroTrustExtension;
 import dev.zt.core.Actor;
 import dev.zt.core.ActorContext;
 import dev.zt.core.ActorKind;
+import dev.zt.core.Audit;
+import dev.zt.core.AuditTrail;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Clock;
@@ -18,6 +20,10 @@ import org.jboss.weld.environment.se.WeldContainer;
  * which other processes' load inflates; this measures the <em>thread CPU time</em> of the same two
  * calls, alternating guarded and unguarded rounds, and prints the median ns/op of each.
  *
+ * <p>Every guarded call records a GRANTED audit event, as in a deployment: an audit trail is
+ * installed whose sink discards (the measured cost is the caller's: building the event and offering
+ * it to the queue; writing the JSON line happens on the trail's own thread).
+ *
  * <pre>java -cp zt-benchmarks/target/zt-benchmarks.jar dev.zt.benchmarks.cdi.RequiresScopeCpuTime</pre>
  */
 public final class RequiresScopeCpuTime {
@@ -31,7 +37,9 @@ public final class RequiresScopeCpuTime {
 
     public static void main(String[] args) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        try (WeldContainer container = new Weld("zt-cdi-cpu-time").disableDiscovery()
+        AuditTrail trail = AuditTrail.builder().sink(event -> { }).queueCapacity(1_000_000).build();
+        try (Audit.Installation installed = Audit.install(trail);
+             WeldContainer container = new Weld("zt-cdi-cpu-time").disableDiscovery()
                 .addExtension(new ZeroTrustExtension()).addBeanClasses(CheckedService.class).initialize()) {
             CheckedService service = container.select(CheckedService.class).get();
             Actor actor = Actor.builder("alice", ActorKind.USER).tenant("acme").scopes("orders:read")
@@ -51,6 +59,10 @@ public final class RequiresScopeCpuTime {
             System.out.printf("thread CPU time, median of %d rounds of %d calls%n", ROUNDS, CALLS);
             System.out.printf("guarded    %7.1f ns/op%nunguarded  %7.1f ns/op%noverhead   %7.1f ns/op%n", g, u, g - u);
             System.out.println("(sink " + (sink & 1) + ")");
+            System.out.printf("audit events dropped (queue full): %d of %d%n", trail.dropped(),
+                    (long) (ROUNDS + 3) * CALLS);
+        } finally {
+            trail.close();
         }
     }
 

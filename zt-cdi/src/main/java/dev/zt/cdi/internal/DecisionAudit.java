@@ -25,15 +25,23 @@ public final class DecisionAudit {
     private DecisionAudit() {
     }
 
-    /** The interceptor's decision, as it was taken. */
-    public static void decided(AccessDecision decision) {
-        record(decision, decision.granted() ? Outcome.GRANTED : Outcome.DENIED, decision.outcome().id(), detail(decision));
+    /**
+     * The interceptor's decision, as it was taken.
+     *
+     * @param action      {@code pkg.Bean#method}, built once per method
+     * @param requirement {@code requires ...}, built once per method
+     */
+    public static void decided(AccessDecision decision, String action, String requirement) {
+        String detail = decision.missingScopes().isEmpty() ? requirement
+                : requirement + "; lacks " + decision.missingScopes().stream().sorted().toList();
+        record(decision, decision.granted() ? Outcome.GRANTED : Outcome.DENIED, decision.outcome().id(), action, detail);
     }
 
     /** A grant the observers' failure turned into a denial: the method was not called. */
-    public static void grantWithdrawn(AccessDecision decision, RuntimeException observerFailure) {
-        record(decision, Outcome.DENIED, GRANT_WITHDRAWN,
-                detail(decision) + "; an AccessDecision observer failed (" + observerFailure.getClass().getName() + ")");
+    public static void grantWithdrawn(AccessDecision decision, String action, String requirement,
+                                      RuntimeException observerFailure) {
+        record(decision, Outcome.DENIED, GRANT_WITHDRAWN, action,
+                requirement + "; an AccessDecision observer failed (" + observerFailure.getClass().getName() + ")");
     }
 
     /**
@@ -54,21 +62,16 @@ public final class DecisionAudit {
         }
     }
 
-    private static void record(AccessDecision decision, Outcome outcome, String reason, String detail) {
+    private static void record(AccessDecision decision, Outcome outcome, String reason, String action, String detail) {
         try {
             AuditEvent.Builder event = Audit.event(Layer.CDI, outcome, reason)
-                    .action(decision.beanClass().getName() + "#" + decision.method().getName())
+                    .action(action)
                     .detail(detail);
             decision.actor().ifPresent(event::actor);
             Audit.record(event.build());
         } catch (RuntimeException e) {
             // never reached in practice (see guardDenied); a decision never depends on its audit
         }
-    }
-
-    private static String detail(AccessDecision decision) {
-        return "requires " + decision.requirement()
-                + (decision.missingScopes().isEmpty() ? "" : "; lacks " + decision.missingScopes().stream().sorted().toList());
     }
 
     private static String guardCaller() {

@@ -20,12 +20,21 @@ public final class MethodRules {
 
     /** The rule for {@code method} called on an instance of {@code targetClass}. */
     public Resolved resolve(Class<?> targetClass, Method method) {
-        return rules.get(targetClass).computeIfAbsent(method, m -> new Resolved(beanClassOf(targetClass),
-                MethodRule.resolve(targetClass, m)));
+        return rules.get(targetClass).computeIfAbsent(method, m -> Resolved.of(beanClassOf(targetClass),
+                MethodRule.resolve(targetClass, m), m));
     }
 
-    /** A rule with the bean class it was resolved for (the container's subclass stripped). */
-    public record Resolved(Class<?> beanClass, MethodRule rule) {
+    /**
+     * A rule with the bean class it was resolved for (the container's subclass stripped), and the
+     * texts its audit events carry, built once: the action {@code pkg.Bean#method} and the
+     * requirement {@code requires all of [orders:write]} (empty when the method needs no scope).
+     */
+    public record Resolved(Class<?> beanClass, MethodRule rule, String auditAction, String auditRequirement) {
+
+        static Resolved of(Class<?> beanClass, MethodRule rule, Method method) {
+            return new Resolved(beanClass, rule, beanClass.getName() + "#" + method.getName(),
+                    rule.requirement().map(r -> "requires " + r).orElse(""));
+        }
     }
 
     /** Weld and other containers intercept through generated subclasses ({@code Foo$Proxy$_$$_WeldSubclass}). */

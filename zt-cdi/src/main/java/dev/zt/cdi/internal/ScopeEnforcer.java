@@ -45,12 +45,12 @@ public final class ScopeEnforcer {
         ScopeRequirement requirement = resolved.rule().requirement().orElseThrow();
         Actor actor = ActorContext.current().orElse(null);
         if (actor == null) {
-            throw deny(new AccessDecision(Optional.empty(), beanClass, method, requirement, Outcome.DENIED_NO_ACTOR,
+            throw deny(resolved, new AccessDecision(Optional.empty(), beanClass, method, requirement, Outcome.DENIED_NO_ACTOR,
                     Set.of()), new NoActorException());
         }
         Set<String> missing = requirement.missingFrom(actor);
         if (!missing.isEmpty()) {
-            throw deny(new AccessDecision(Optional.of(actor), beanClass, method, requirement,
+            throw deny(resolved, new AccessDecision(Optional.of(actor), beanClass, method, requirement,
                             Outcome.DENIED_INSUFFICIENT_SCOPE, missing),
                     new InsufficientScopeException(missing, "insufficient scope: " + actor.subject() + " calling "
                             + beanClass.getName() + "#" + method.getName() + " needs " + requirement + ", lacks " + missing));
@@ -60,15 +60,15 @@ public final class ScopeEnforcer {
         try {
             decisions.accept(granted);
         } catch (RuntimeException observerFailure) {
-            DecisionAudit.grantWithdrawn(granted, observerFailure);
+            DecisionAudit.grantWithdrawn(granted, resolved.auditAction(), resolved.auditRequirement(), observerFailure);
             throw observerFailure;
         }
-        DecisionAudit.decided(granted);
+        DecisionAudit.decided(granted, resolved.auditAction(), resolved.auditRequirement());
     }
 
     /** Reports a denial; an observer failing here cannot turn it into a grant. */
-    private RuntimeException deny(AccessDecision decision, RuntimeException denial) {
-        DecisionAudit.decided(decision);
+    private RuntimeException deny(MethodRules.Resolved resolved, AccessDecision decision, RuntimeException denial) {
+        DecisionAudit.decided(decision, resolved.auditAction(), resolved.auditRequirement());
         try {
             decisions.accept(decision);
         } catch (RuntimeException observerFailure) {

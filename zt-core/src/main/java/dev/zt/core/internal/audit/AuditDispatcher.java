@@ -6,24 +6,30 @@ import dev.zt.core.AuditSink;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The bounded queue and the single delivery thread behind {@link dev.zt.core.AuditTrail}. Offers
- * never block: a full queue drops the newest event and counts it.
+ * never block and take no lock (a lock-free queue and a counted bound): a full queue drops the
+ * newest event and counts it. The delivery thread drains the queue and, when it finds it empty,
+ * sleeps a little (1 ms, growing to 16 ms while nothing comes), so that recording never has to
+ * wake it up.
  */
 public final class AuditDispatcher {
 
     private static final System.Logger LOG = System.getLogger("dev.zt.core.AuditTrail");
-    /** How often the idle thread looks whether it was closed. */
-    private static final long IDLE_POLL_MILLIS = 50;
+    private static final long MIN_IDLE_PARK_NANOS = 1_000_000;
+    private static final long MAX_IDLE_PARK_NANOS = 16_000_000;
 
     private final List<AuditSink> sinks;
     private final List<AuditMetrics> metrics;
-    private final BlockingQueue<AuditEvent> queue;
+    private final Queue<AuditEvent> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    private final int capacity;
     private final Duration closeTimeout;
     private final int failureLogInterval;
     private final AtomicLong dropped = new AtomicLong();
@@ -35,7 +41,7 @@ public final class AuditDispatcher {
                            int failureLogInterval) {
         this.sinks = sinks;
         this.metrics = metrics;
-        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.capacity = capacity;
         this.closeTimeout = closeTimeout;
         this.failureLogInterval = failureLogInterval;
         this.thread = new Thread(this::run, "zt-audit");
@@ -49,10 +55,19 @@ public final class AuditDispatcher {
             return;
         }
         count(event, false);
-        if (closed || !queue.offer(event)) {
+        if (closed) {
             drop(event);
-        } else if (closed && queue.remove(event)) {
+            return;
+        }
+        if (queued.incrementAndGet() > capacity) {
+            queued.decrementAndGet();
+            drop(event);
+            return;
+        }
+        queue.offer(event);
+        if (closed && queue.remove(event)) {
             // closed between the check and the offer: the thread may be gone, so nothing is left unaccounted
+            queued.decrementAndGet();
             drop(event);
         }
     }
@@ -94,24 +109,30 @@ public final class AuditDispatcher {
         }
         if (thread.isAlive()) {
             thread.interrupt();
-            LOG.log(Level.WARNING, "ZT-9002 audit trail closed with {0} events undelivered", queue.size());
+            LOG.log(Level.WARNING, "ZT-9002 audit trail closed with {0} events undelivered", queued.get());
             return false;
         }
         return true;
     }
 
     private void run() {
-        try {
-            while (true) {
-                AuditEvent event = queue.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
-                if (event != null) {
-                    deliver(event);
-                } else if (closed && queue.isEmpty()) {
-                    return;
-                }
+        long idlePark = MIN_IDLE_PARK_NANOS;
+        while (true) {
+            AuditEvent event = queue.poll();
+            if (event != null) {
+                queued.decrementAndGet();
+                deliver(event);
+                idlePark = MIN_IDLE_PARK_NANOS;
+                continue;
             }
-        } catch (InterruptedException e) {
-            // close() gave up waiting: what is left stays undelivered (and was reported there)
+            if (closed && queue.isEmpty()) {
+                return;
+            }
+            LockSupport.parkNanos(this, idlePark);
+            idlePark = Math.min(idlePark * 2, MAX_IDLE_PARK_NANOS);
+            if (Thread.interrupted()) {
+                return; // close() gave up waiting: what is left stays undelivered (and was reported there)
+            }
         }
     }
 
