@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * A DEVELOPMENT-ONLY identity provider, embedded in the example app's default run and in test
@@ -69,6 +70,7 @@ public final class DevIssuer implements AutoCloseable {
     private final Duration jwksMaxAge;
     private final KeyRing keys;
     private final ClientRegistry clients;
+    private final Consumer<String> onIssued;
 
     private HttpServer server;
     private ExecutorService executor;
@@ -85,6 +87,7 @@ public final class DevIssuer implements AutoCloseable {
         this.jwksMaxAge = b.jwksMaxAge;
         this.clients = new ClientRegistry(b.clients);
         this.keys = new KeyRing(b.algorithm, b.clock, b.rotationInterval, overlap);
+        this.onIssued = b.onIssued;
     }
 
     public static Builder builder() {
@@ -109,7 +112,7 @@ public final class DevIssuer implements AutoCloseable {
         }
         String host = address instanceof Inet6Address ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
         issuer = "http://" + host + ":" + http.getAddress().getPort();
-        TokenMinter minter = new TokenMinter(issuer, keys, clock);
+        TokenMinter minter = new TokenMinter(issuer, keys, clock, onIssued);
         userTokens = new UserTokens(minter, maxTokenLifetime);
         pipelineTokens = new PipelineTokens(minter, maxTokenLifetime);
         List<Endpoint> endpoints = List.of(
@@ -277,6 +280,7 @@ public final class DevIssuer implements AutoCloseable {
         private Duration userTokenLifetime = DEFAULT_TOKEN_LIFETIME;
         private Duration jwksMaxAge = DEFAULT_JWKS_MAX_AGE;
         private final List<DevClient> clients = new ArrayList<>();
+        private Consumer<String> onIssued = token -> { };
 
         private Builder() {
         }
@@ -295,6 +299,16 @@ public final class DevIssuer implements AutoCloseable {
 
         public Builder clock(Clock clock) {
             this.clock = clock;
+            return this;
+        }
+
+        /**
+         * Hands every token this issuer signs (user, pipeline, client credentials, exchanged) to
+         * {@code listener}, on the thread that minted it. For test harnesses that must know every
+         * token in play, e.g. to prove that none of them reaches a log; never log them from here.
+         */
+        public Builder onIssued(Consumer<String> listener) {
+            this.onIssued = Objects.requireNonNull(listener, "listener");
             return this;
         }
 

@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Signs RFC 9068 access tokens exactly as zt verifies them by default: header {@code typ: at+jwt}
@@ -25,11 +26,13 @@ final class TokenMinter {
     private final String issuer;
     private final KeyRing keys;
     private final Clock clock;
+    private final Consumer<String> onIssued;
 
-    TokenMinter(String issuer, KeyRing keys, Clock clock) {
+    TokenMinter(String issuer, KeyRing keys, Clock clock, Consumer<String> onIssued) {
         this.issuer = issuer;
         this.keys = keys;
         this.clock = clock;
+        this.onIssued = onIssued;
     }
 
     /** What goes into one token; {@code tenant} and {@code act} may be null. */
@@ -115,7 +118,9 @@ final class TokenMinter {
         jws.setAlgorithmHeaderValue(keys.algorithm().name());
         jws.setHeader("typ", type);
         try {
-            return new IssuedToken(jws.getCompactSerialization(), jti, subject, audience, now, expiresAt, scopes);
+            String token = jws.getCompactSerialization();
+            onIssued.accept(token);
+            return new IssuedToken(token, jti, subject, audience, now, expiresAt, scopes);
         } catch (JoseException e) {
             throw new IllegalStateException("ZT-8006 cannot sign a token with key " + key.getKeyId() + ": " + e.getMessage(), e);
         }

@@ -73,10 +73,13 @@ class DevIssuerMainIT {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", classpath, DevIssuerMain.class.getName()));
         command.addAll(args(dir));
-        Process process = new ProcessBuilder(command).redirectError(dir.resolve("stderr.log").toFile()).start();
+        // the process's log stays under target/, where zt-leak-scan scans it for the tokens it issued
+        Path stderr = Files.createDirectories(Path.of(System.getProperty("basedir", "."), "target", "dev-issuer-main"))
+                .resolve("main-" + System.nanoTime() + ".log");
+        Process process = new ProcessBuilder(command).redirectError(stderr.toFile()).start();
         try (BufferedReader stdout = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String ready = stdout.readLine(); // printed once the URL and secret files are in place
-            assertThat(ready).as("stderr: %s", readQuietly(dir.resolve("stderr.log"))).contains("DEVELOPMENT ONLY");
+            assertThat(ready).as("stderr: %s", readQuietly(stderr)).contains("DEVELOPMENT ONLY");
             URI issuerUri = URI.create(Files.readString(dir.resolve("issuer.url")).strip());
             String secret = Files.readString(dir.resolve("secrets").resolve(ORDERS + ".secret"));
             assertThat(ready).doesNotContain(secret);

@@ -1,5 +1,6 @@
 package dev.zt.devissuer;
 
+import dev.zt.core.testing.MintedTokens;
 import dev.zt.core.testing.MutableClock;
 import dev.zt.core.TokenRejectedException;
 import dev.zt.core.TokenVerifier;
@@ -39,7 +40,7 @@ class KeyRotationIT {
     }
 
     private String token() {
-        return issuer.mintUserToken("alice", "acme", List.of("orders:read"), ORDERS, Duration.ofMinutes(10));
+        return MintedTokens.register(issuer.mintUserToken("alice", "acme", List.of("orders:read"), ORDERS, Duration.ofMinutes(10)));
     }
 
     @SuppressWarnings("unchecked")

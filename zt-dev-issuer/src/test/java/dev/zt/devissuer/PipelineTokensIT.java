@@ -1,5 +1,6 @@
 package dev.zt.devissuer;
 
+import dev.zt.core.testing.MintedTokens;
 import dev.zt.core.Actor;
 import dev.zt.core.ActorKind;
 import dev.zt.core.Jwks;
@@ -39,8 +40,8 @@ class PipelineTokensIT {
 
     @Test
     void mintPipelineTokenThenGitHubActionsShapeWithTypJwtAndATemptingScopeClaim() {
-        String token = issuer.mintPipelineToken("acme/app", "refs/heads/main", "production", "deploy", ORDERS,
-                Duration.ofMinutes(5));
+        String token = MintedTokens.register(issuer.mintPipelineToken("acme/app", "refs/heads/main", "production", "deploy", ORDERS,
+                Duration.ofMinutes(5)));
 
         assertThat(Fixtures.header(token)).containsEntry("typ", "JWT").containsEntry("kid", issuer.signingKeyId());
         Map<String, Object> claims = Fixtures.claims(token);
@@ -59,10 +60,10 @@ class PipelineTokensIT {
         TokenVerifier verifier = ciVerifier(PipelineRule.repository("acme/app").ref("refs/heads/main")
                 .environment("production").grants("deploy:production"));
 
-        Actor main = verifier.verify(issuer.mintPipelineToken("acme/app", "refs/heads/main", "production", "deploy",
-                ORDERS, Duration.ofMinutes(5)));
-        Actor feature = verifier.verify(issuer.mintPipelineToken("acme/app", "refs/heads/feature-x", "production",
-                "deploy", ORDERS, Duration.ofMinutes(5)));
+        Actor main = verifier.verify(MintedTokens.register(issuer.mintPipelineToken("acme/app", "refs/heads/main",
+                "production", "deploy", ORDERS, Duration.ofMinutes(5))));
+        Actor feature = verifier.verify(MintedTokens.register(issuer.mintPipelineToken("acme/app", "refs/heads/feature-x",
+                "production", "deploy", ORDERS, Duration.ofMinutes(5))));
 
         assertThat(main.kind()).isEqualTo(ActorKind.PIPELINE);
         assertThat(main.subject()).isEqualTo("repo:acme/app:environment:production");
@@ -73,8 +74,8 @@ class PipelineTokensIT {
 
     @Test
     void pipelineTokenWhenVerifiedByDefaultAccessTokenPolicyThenRefusedForItsType() {
-        String token = issuer.mintPipelineToken("acme/app", "refs/heads/main", "production", "deploy", ORDERS,
-                Duration.ofMinutes(5));
+        String token = MintedTokens.register(issuer.mintPipelineToken("acme/app", "refs/heads/main", "production", "deploy", ORDERS,
+                Duration.ofMinutes(5)));
 
         assertThatThrownBy(() -> Fixtures.verifier(issuer, clock, ORDERS).verify(token))
                 .isInstanceOfSatisfying(TokenRejectedException.class,

@@ -1,5 +1,6 @@
 package dev.zt.devissuer;
 
+import dev.zt.core.testing.MintedTokens;
 import dev.zt.core.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -75,7 +76,7 @@ class SecretsNotLoggedIT {
             });
             issuer.writeClientSecret(ORDERS, dir.resolve("orders.secret"));
 
-            String user = issuer.mintUserToken("alice", "acme", List.of("orders:read"), ORDERS);
+            String user = MintedTokens.register(issuer.mintUserToken("alice", "acme", List.of("orders:read"), ORDERS));
             tokens.add(user);
             String service = TestHttp.token(issuer, ORDERS, form("grant_type", "client_credentials", "audience", INVENTORY))
                     .accessToken();

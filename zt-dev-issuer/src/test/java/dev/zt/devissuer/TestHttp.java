@@ -1,5 +1,6 @@
 package dev.zt.devissuer;
 
+import dev.zt.core.testing.MintedTokens;
 import org.jose4j.json.JsonUtil;
 import org.jose4j.lang.JoseException;
 
@@ -15,11 +16,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Real HTTP to the issuer under test. */
 final class TestHttp {
 
+    private static final Pattern COMPACT_JWS = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
     private static final HttpClient CLIENT = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     private TestHttp() {
@@ -106,9 +109,27 @@ final class TestHttp {
         return send(HttpRequest.newBuilder(uri).GET().build());
     }
 
+    /** Registers every token the issuer answers with (JSON {@code access_token}, or a plain-text JWS) for the leak scan. */
+    private static void registerTokens(String body) {
+        String text = body == null ? "" : body.strip();
+        if (COMPACT_JWS.matcher(text).matches()) {
+            MintedTokens.register(text);
+        } else if (text.startsWith("{") && text.contains("\"access_token\"")) {
+            try {
+                Object token = JsonUtil.parseJson(text).get("access_token");
+                if (token instanceof String s) {
+                    MintedTokens.register(s);
+                }
+            } catch (JoseException e) {
+                // not JSON after all: the test asserting on it will say so
+            }
+        }
+    }
+
     private static Response send(HttpRequest request) {
         try {
             HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+            registerTokens(response.body());
             return new Response(response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,5 +1,6 @@
 package dev.zt.devissuer;
 
+import dev.zt.core.testing.MintedTokens;
 import dev.zt.core.testing.MutableClock;
 import dev.zt.core.ActingParty;
 import dev.zt.core.Actor;
@@ -44,7 +45,7 @@ class TokenExchangeIT {
     }
 
     private String aliceToOrders() {
-        return issuer.mintUserToken("alice", "acme", List.of("orders:read", "orders:write"), ORDERS);
+        return MintedTokens.register(issuer.mintUserToken("alice", "acme", List.of("orders:read", "orders:write"), ORDERS));
     }
 
     private TestHttp.Response exchange(String client, String subjectToken, String audience, String scope) {
@@ -89,7 +90,7 @@ class TokenExchangeIT {
 
     @Test
     void exchangeWhenSubjectTokenExpiresSoonerThanClientLifetimeThenNewTokenEndsWithIt() {
-        String shortLived = issuer.mintUserToken("alice", "acme", List.of(), ORDERS, Duration.ofMinutes(2));
+        String shortLived = MintedTokens.register(issuer.mintUserToken("alice", "acme", List.of(), ORDERS, Duration.ofMinutes(2)));
         clock.advance(Duration.ofSeconds(30));
 
         String exchanged = exchange(ORDERS, shortLived, INVENTORY, null).accessToken();
@@ -133,13 +134,14 @@ class TokenExchangeIT {
         jws.setAlgorithmHeaderValue("RS256");
         jws.setHeader("typ", "at+jwt");
 
-        assertThat(exchange(ORDERS, jws.getCompactSerialization(), INVENTORY, null).error()).isEqualTo("invalid_grant");
+        assertThat(exchange(ORDERS, MintedTokens.register(jws.getCompactSerialization()), INVENTORY, null).error())
+                .isEqualTo("invalid_grant");
     }
 
     @Test
     void exchangeWhenSubjectTokenFromAnotherIssuerThenInvalidGrant() {
         try (DevIssuer other = Fixtures.issuer(clock).build().start()) {
-            String foreign = other.mintUserToken("alice", "acme", List.of(), ORDERS);
+            String foreign = MintedTokens.register(other.mintUserToken("alice", "acme", List.of(), ORDERS));
 
             assertThat(exchange(ORDERS, foreign, INVENTORY, null).error()).isEqualTo("invalid_grant");
         }
@@ -147,14 +149,15 @@ class TokenExchangeIT {
 
     @Test
     void exchangeWhenSubjectTokenNotAddressedToCallingClientThenInvalidGrant() {
-        String toBilling = issuer.mintUserToken("alice", "acme", List.of(), BILLING);
+        String toBilling = MintedTokens.register(issuer.mintUserToken("alice", "acme", List.of(), BILLING));
 
         assertThat(exchange(ORDERS, toBilling, INVENTORY, null).error()).isEqualTo("invalid_grant");
     }
 
     @Test
     void exchangeWhenAudienceOrScopeNotAllowedForClientThenInvalidTargetOrInvalidScope() {
-        assertThat(exchange(INVENTORY, issuer.mintUserToken("alice", "acme", List.of(), INVENTORY), ORDERS, null).error())
+        String toInventory = MintedTokens.register(issuer.mintUserToken("alice", "acme", List.of(), INVENTORY));
+        assertThat(exchange(INVENTORY, toInventory, ORDERS, null).error())
                 .isEqualTo("invalid_target");
         assertThat(exchange(ORDERS, aliceToOrders(), INVENTORY, "inventory:read orders:admin").error())
                 .isEqualTo("invalid_scope");

@@ -1,5 +1,6 @@
 package dev.zt.devissuer;
 
+import dev.zt.core.testing.MintedTokens;
 import dev.zt.core.testing.MutableClock;
 import dev.zt.core.Actor;
 import dev.zt.core.ActorKind;
@@ -134,7 +135,7 @@ class TokenIssuanceIT {
 
     @Test
     void mintUserTokenWhenCalledInProcessThenVerifiesAsUserOfTenant() {
-        String token = issuer.mintUserToken("alice", "acme", List.of("orders:read", "orders:write"), ORDERS);
+        String token = MintedTokens.register(issuer.mintUserToken("alice", "acme", List.of("orders:read", "orders:write"), ORDERS));
 
         Actor actor = Fixtures.verifier(issuer, clock, ORDERS).verify(token);
         assertThat(actor.kind()).isEqualTo(ActorKind.USER);
@@ -147,7 +148,7 @@ class TokenIssuanceIT {
 
     @Test
     void mintUserTokenWhenLifetimeGivenThenExpiresThenAndZtRejectsAfterwards() {
-        String token = issuer.mintUserToken("alice", "acme", List.of(), ORDERS, Duration.ofMinutes(2));
+        String token = MintedTokens.register(issuer.mintUserToken("alice", "acme", List.of(), ORDERS, Duration.ofMinutes(2)));
         var verifier = Fixtures.verifier(issuer, clock, ORDERS);
         assertThat(verifier.verify(token).expiresAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(2)));
 
@@ -213,7 +214,7 @@ class TokenIssuanceIT {
     @Test
     void es256IssuerWhenTokenMintedThenZtVerifiesIt() {
         try (DevIssuer ec = Fixtures.issuer(clock).algorithm(SigningAlgorithm.ES256).build().start()) {
-            String token = ec.mintUserToken("alice", "acme", List.of("orders:read"), ORDERS);
+            String token = MintedTokens.register(ec.mintUserToken("alice", "acme", List.of("orders:read"), ORDERS));
 
             assertThat(Fixtures.header(token)).containsEntry("alg", "ES256");
             assertThat(Fixtures.verifier(ec, clock, ORDERS).verify(token).subject()).isEqualTo("alice");
@@ -224,7 +225,7 @@ class TokenIssuanceIT {
     @Test
     void verifyWhenTokenFromAnotherDevIssuerThenZtRejects() {
         try (DevIssuer other = Fixtures.issuer(clock).build().start()) {
-            String foreign = other.mintUserToken("alice", "acme", List.of(), ORDERS);
+            String foreign = MintedTokens.register(other.mintUserToken("alice", "acme", List.of(), ORDERS));
 
             assertThatThrownBy(() -> Fixtures.verifier(issuer, clock, ORDERS).verify(foreign))
                     .isInstanceOf(TokenRejectedException.class);
@@ -253,6 +254,7 @@ class TokenIssuanceIT {
         Process shell = new ProcessBuilder("/bin/bash", "-c", fetches + "\nprintf '%s\\n' \"$TOKEN_ACME\" \"$TOKEN_GLOBEX\"")
                 .redirectErrorStream(true).start();
         List<String> tokens = new String(shell.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        tokens.forEach(MintedTokens::register);
         assertThat(shell.waitFor()).isZero();
 
         var verifier = Fixtures.verifier(issuer, clock, ORDERS);
@@ -269,5 +271,18 @@ class TokenIssuanceIT {
             assertThat(TestHttp.get(timed.jwksUri()).status()).isEqualTo(200);
         }
         assertThat(Duration.between(before, Instant.now())).isLessThan(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void onIssuedWhenTokensAreMintedInProcessAndOverHttpThenTheListenerGetsEachExactlyOnce() {
+        List<String> issued = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (DevIssuer listened = Fixtures.issuer(clock).onIssued(issued::add).build().start()) {
+            String user = MintedTokens.register(listened.mintUserToken("alice", "acme", List.of("orders:read"), ORDERS));
+            String service = TestHttp.token(listened, ORDERS,
+                    form("grant_type", "client_credentials", "audience", INVENTORY, "scope", "inventory:read")).accessToken();
+
+            assertThat(issued).containsExactly(user, service);
+        }
+        assertThat(issued).hasSize(2);
     }
 }

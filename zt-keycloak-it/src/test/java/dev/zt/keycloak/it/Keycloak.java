@@ -1,5 +1,6 @@
 package dev.zt.keycloak.it;
 
+import dev.zt.core.testing.MintedTokens;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -122,7 +123,14 @@ final class Keycloak implements AutoCloseable {
             request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(basic.getBytes(StandardCharsets.UTF_8)));
         }
         HttpResponse<String> response = send(request);
-        return new TokenResponse(response.statusCode(), json(response.body()));
+        Map<String, Object> answer = json(response.body());
+        // every credential Keycloak hands the tests is registered for zt-leak-scan
+        for (String kind : List.of("access_token", "refresh_token", "id_token")) {
+            if (answer.get(kind) instanceof String token) {
+                MintedTokens.register(token);
+            }
+        }
+        return new TokenResponse(response.statusCode(), answer);
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {

@@ -1,5 +1,6 @@
 package dev.zt.example.e2e;
 
+import dev.zt.core.testing.MintedTokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -47,9 +48,10 @@ final class Http {
         }
     }
 
+    /** Every token sent is registered for the leak scan, wherever it came from (issuer, exchange, printed curl line). */
     private static HttpRequest.Builder request(URI uri, String token) {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Accept", "application/json");
-        return token == null ? b : b.header("Authorization", "Bearer " + token);
+        return token == null ? b : b.header("Authorization", "Bearer " + MintedTokens.register(token));
     }
 
     static Map<String, Object> object(String json) {

@@ -3,6 +3,7 @@ package dev.zt.example.e2e;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,13 +26,17 @@ final class LauncherProcess implements AutoCloseable {
     private final StringBuilder output = new StringBuilder();
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
 
-    private LauncherProcess(Process process) {
+    private LauncherProcess(Process process, Path stdoutCopy) {
         this.process = process;
         Thread reader = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                    Writer copy = Files.newBufferedWriter(stdoutCopy, StandardCharsets.UTF_8)) {
                 for (String line = in.readLine(); line != null; line = in.readLine()) {
                     lines.add(line);
+                    copy.write(line);
+                    copy.write('\n');
+                    copy.flush();
                 }
             } catch (IOException e) {
                 lines.add("read failed: " + e);
@@ -43,7 +48,19 @@ final class LauncherProcess implements AutoCloseable {
         reader.start();
     }
 
-    /** Starts the jar with only {@code environment} (plus PATH/HOME) set; stderr goes to {@code log}. */
+    /**
+     * A new log file for a launcher run, under {@code target/launcher-logs/} and kept after the test:
+     * zt-leak-scan scans it (and its {@code .stdout.log} copy) for the tokens the tests minted.
+     */
+    static Path newLog(String name) throws IOException {
+        Path dir = Files.createDirectories(Path.of(System.getProperty("basedir", "."), "target", "launcher-logs"));
+        return dir.resolve(name + "-" + System.nanoTime() + ".log");
+    }
+
+    /**
+     * Starts the jar with only {@code environment} (plus PATH/HOME) set; stderr goes to {@code log},
+     * and a copy of stdout to the same name ending in {@code .stdout.log}.
+     */
     static LauncherProcess start(Map<String, String> environment, Path log) throws IOException {
         Path jar = Path.of(System.getProperty("zt.example.jar", "../launcher/target/zt-example.jar"));
         if (!Files.isRegularFile(jar)) {
@@ -54,7 +71,8 @@ final class LauncherProcess implements AutoCloseable {
                 .redirectError(ProcessBuilder.Redirect.to(log.toFile()));
         builder.environment().keySet().removeIf(k -> k.startsWith("ZT_") || k.equals("PORT") || k.equals("INVENTORY_URL"));
         builder.environment().putAll(environment);
-        return new LauncherProcess(builder.start());
+        Path stdoutCopy = log.resolveSibling(log.getFileName().toString().replaceFirst("\\.log$", "") + ".stdout.log");
+        return new LauncherProcess(builder.start(), stdoutCopy);
     }
 
     /** Everything printed up to and including the first line containing {@code marker}. */

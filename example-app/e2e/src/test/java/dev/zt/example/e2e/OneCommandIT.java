@@ -37,7 +37,7 @@ class OneCommandIT {
 
     @Test
     void javaJarWhenNoIssuerConfiguredThenPrintedCurlLinesShowTenantIsolation() throws Exception {
-        Path log = Files.createTempFile("zt-example-", ".log");
+        Path log = LauncherProcess.newLog("one-command");
         try (LauncherProcess app = LauncherProcess.start(Map.of("PORT", "0"), log)) {
             app.awaitLine("zt example started");
             String out = app.awaitLines(17);
@@ -71,15 +71,13 @@ class OneCommandIT {
             String featureToken = fetchAsPrinted(URI.create(ci.group(2)),
                     ci.group(1).replace("ref=refs/heads/main", "ref=refs/heads/feature-x"));
             assertThat(Http.post(URI.create(deploy.group(2)), featureToken, deploy.group(1)).statusCode()).isEqualTo(403);
-        } finally {
-            Files.deleteIfExists(log);
         }
     }
 
     @Test
     void javaJarWhenIssuerInEnvironmentThenNoDevIssuerAndOnlyThatIssuersTokensWork() throws Exception {
         Path secrets = Files.createTempDirectory("zt-example-secrets-");
-        Path log = Files.createTempFile("zt-example-", ".log");
+        Path log = LauncherProcess.newLog("one-command");
         try (DevIssuer external = DevIssuer.builder()
                 .client(DevClient.withId("orders-service").audiences("inventory-service").scopes("inventory:read").build())
                 .build().start()) {
@@ -108,7 +106,6 @@ class OneCommandIT {
                 }
             }
         } finally {
-            Files.deleteIfExists(log);
             try (var files = Files.list(secrets)) {
                 for (Path p : files.toList()) {
                     Files.deleteIfExists(p);

@@ -1,5 +1,6 @@
 package dev.zt.example.e2e;
 
+import dev.zt.core.testing.MintedTokens;
 import dev.zt.devissuer.DevIssuer;
 import dev.zt.example.launcher.ZtExample;
 import java.net.URI;
@@ -50,7 +51,7 @@ final class RunningExample {
 
     private static Target embedded() throws Exception {
         // the tests' environment must not switch the embedded issuer off
-        ZtExample example = ZtExample.builder().port(0).issuerClock(ISSUER_CLOCK)
+        ZtExample example = ZtExample.builder().port(0).issuerClock(ISSUER_CLOCK).onTokenIssued(MintedTokens::register)
                 .environment(name -> Map.<String, String>of().get(name)).start();
         return new Target(example.ordersUri(), example.inventoryUri(), example.devIssuer().orElseThrow(),
                 example.ciIssuer().orElseThrow(), example);
@@ -75,6 +76,6 @@ final class RunningExample {
 
     /** A user token for the orders service, as {@code /dev/tokens} would mint it. */
     static String userToken(String subject, String tenant, String... scopes) {
-        return issuer().mintUserToken(subject, tenant, List.of(scopes), ZtExample.ORDERS_AUDIENCE);
+        return MintedTokens.register(issuer().mintUserToken(subject, tenant, List.of(scopes), ZtExample.ORDERS_AUDIENCE));
     }
 }

@@ -1,5 +1,6 @@
 package dev.zt.example.e2e;
 
+import dev.zt.core.testing.MintedTokens;
 import dev.zt.devissuer.DevClient;
 import dev.zt.devissuer.DevIssuer;
 import dev.zt.example.launcher.ZtExample;
@@ -56,12 +57,12 @@ final class WildFlyServer implements AutoCloseable {
         Files.copy(wars.resolve("orders.war"), deployments.resolve("orders.war"), StandardCopyOption.REPLACE_EXISTING);
         Files.copy(wars.resolve("inventory.war"), deployments.resolve("inventory.war"), StandardCopyOption.REPLACE_EXISTING);
 
-        DevIssuer issuer = DevIssuer.builder().clock(issuerClock)
+        DevIssuer issuer = DevIssuer.builder().clock(issuerClock).onIssued(MintedTokens::register)
                 .client(DevClient.withId(ZtExample.ORDERS_CLIENT).audiences(ZtExample.INVENTORY_AUDIENCE)
                         .scopes("inventory:read").build())
                 .build().start();
         // the CI system, as in the launcher: zt.issuers=ci; each WAR's web.xml holds its zt.issuers.ci.audience
-        DevIssuer ciIssuer = DevIssuer.builder().clock(issuerClock).build().start();
+        DevIssuer ciIssuer = DevIssuer.builder().clock(issuerClock).onIssued(MintedTokens::register).build().start();
         Path secret = issuer.writeClientSecret(ZtExample.ORDERS_CLIENT, base.resolve("orders-service.secret"));
         int[] ports = freePorts(5);
         URI http = URI.create("http://127.0.0.1:" + ports[0] + "/");

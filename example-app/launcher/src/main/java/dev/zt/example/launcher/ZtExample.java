@@ -20,7 +20,9 @@ import java.util.jar.JarOutputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -171,6 +173,7 @@ public final class ZtExample implements AutoCloseable {
         private String host = "127.0.0.1";
         private int port = 8080;
         private Clock issuerClock = Clock.systemUTC();
+        private Consumer<String> onTokenIssued = token -> { };
         private Function<String, String> environment = System::getenv;
         private boolean unverifiedBaseline;
         private boolean baselineCache;
@@ -216,6 +219,15 @@ public final class ZtExample implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Every token the development issuers sign, including those the services obtain for
+         * themselves (tests register them, to prove none reaches a log).
+         */
+        public Builder onTokenIssued(Consumer<String> listener) {
+            this.onTokenIssued = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
         /** Where {@code ZT_ISSUER}, {@code ZT_JWKS_URI} are looked up (the process environment by default). */
         public Builder environment(Function<String, String> environment) {
             this.environment = environment;
@@ -244,7 +256,7 @@ public final class ZtExample implements AutoCloseable {
 
                 boolean external = set(environment.apply("ZT_ISSUER")) || set(environment.apply("ZT_JWKS_URI"));
                 if (!external) {
-                    issuer = DevIssuer.builder().clock(issuerClock)
+                    issuer = DevIssuer.builder().clock(issuerClock).onIssued(onTokenIssued)
                             .client(DevClient.withId(ORDERS_CLIENT).audiences(INVENTORY_AUDIENCE)
                                     .scopes("inventory:read").build())
                             .build().start();
@@ -256,7 +268,7 @@ public final class ZtExample implements AutoCloseable {
                     setProperty(previous, "zt.client-secret-file", secret.toString());
                     // A second development issuer plays the CI system. Its audience per service
                     // (zt.issuers.ci.audience) ships in each WAR's web.xml, as zt.audience does.
-                    ciIssuer = DevIssuer.builder().clock(issuerClock).build().start();
+                    ciIssuer = DevIssuer.builder().clock(issuerClock).onIssued(onTokenIssued).build().start();
                     String ci = "zt.issuers." + CI_ISSUER_NAME + ".";
                     setProperty(previous, "zt.issuers", CI_ISSUER_NAME);
                     setProperty(previous, ci + "issuer", ciIssuer.issuerUri().toString());
