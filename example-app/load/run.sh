@@ -15,7 +15,8 @@
 # THREADS (1), CONNECTIONS (16), TENANTS (4), ORDERS (per tenant, 10), ZT_PORT (18181),
 # BASE_PORT (18182), JAVA_OPTS (''), JAR (example-app/launcher/target/zt-example.jar),
 # BASELINE: "unverified" (default: the claims are decoded and parsed on every request) or
-# "unverified-cached" (parsed once per token string, then a map lookup: the floor of any handling).
+# "unverified-cached" (parsed once per token string, then a map lookup: the floor of any handling),
+# LOGS_DIR (unset: the launchers' logs are deleted with the run; set: copied there at the end).
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -41,6 +42,7 @@ pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  if [ -n "${LOGS_DIR:-}" ]; then mkdir -p "$LOGS_DIR" && cp "$work"/*.log "$LOGS_DIR"/ 2>/dev/null || true; fi
   rm -rf "$work"
 }
 trap cleanup EXIT INT TERM
@@ -125,6 +127,7 @@ for round in $(seq "$ROUNDS"); do
   for variant in zt baseline; do
     line=$(block "$variant" "$DURATION")
     echo "$round $variant $line" >>"$results"
+    case $line in *" errors=0 "*) ;; *) echo "# round $round $variant: $line" >&2;; esac
     echo "# round $round $variant done: $(uptime | sed 's/.*load average/load average/')" >&2
   done
 done

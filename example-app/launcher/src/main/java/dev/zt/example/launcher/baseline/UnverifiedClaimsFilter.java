@@ -3,6 +3,9 @@ package dev.zt.example.launcher.baseline;
 import dev.zt.core.Actor;
 import dev.zt.core.ActorContext;
 import dev.zt.core.ActorKind;
+import dev.zt.core.Audit;
+import dev.zt.core.AuditTrail;
+import dev.zt.core.JsonLinesAuditSink;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -34,6 +37,10 @@ import org.jose4j.lang.JoseException;
  * <p>With the init-parameter {@code cache=true} ({@code ZT_EXAMPLE_BASELINE=unverified-cached}) the
  * actor read from a token string is kept in a map, so a repeated token costs one map lookup: the
  * floor of any per-request handling of a bearer token, for comparison with zt's verified-token cache.
+ *
+ * <p>Like zt's initializer, it installs an audit trail (the {@code zt.audit} JSON lines, on their own
+ * thread) for the application, so the decisions zt-cdi and zt-jpa record cost the same in both
+ * variants; without one each would be written synchronously on the request thread.
  */
 public final class UnverifiedClaimsFilter extends HttpFilter {
 
@@ -42,10 +49,20 @@ public final class UnverifiedClaimsFilter extends HttpFilter {
     private static final int CACHE_LIMIT = 10_000;
 
     private transient Map<String, Actor> cache;
+    private transient AuditTrail trail;
+    private transient Audit.Installation installation;
 
     @Override
     public void init() {
         cache = "true".equals(getInitParameter("cache")) ? new ConcurrentHashMap<>() : null;
+        trail = AuditTrail.builder().sink(new JsonLinesAuditSink()).build();
+        installation = Audit.install(trail);
+    }
+
+    @Override
+    public void destroy() {
+        installation.close();
+        trail.close();
     }
 
     @Override
