@@ -2,6 +2,7 @@ package dev.zt.jpa.internal;
 
 import dev.zt.jpa.ActorTenantResolver;
 import dev.zt.jpa.TenantViolationException;
+import java.util.function.Supplier;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 
 /** The tenant a session was opened for, and the check that it is still the caller's. */
@@ -38,13 +39,13 @@ final class SessionTenant {
      * the session's tenant: a session must not outlive the unit of work it was opened for.
      *
      * @param action the operation about to run in the session, e.g. {@code find}
-     * @param target what it runs on, when known, e.g. {@code Customer#42}; may be null
+     * @param target what it runs on, when known, e.g. {@code Customer#42}; built only for a denial; may give null
      */
-    static void requireCurrent(SharedSessionContractImplementor session, String action, String target) {
+    static void requireCurrent(SharedSessionContractImplementor session, String action, Supplier<String> target) {
         String opened = of(session, action);
         String now = CallerTenant.require(action);
         if (!opened.equals(now)) {
-            throw TenantDecisions.denied("ZT-4006", action, target, "this session was opened for another tenant"
+            throw TenantDecisions.denied("ZT-4006", action, target.get(), "this session was opened for another tenant"
                     + " than the current actor's: open one EntityManager per unit of work");
         }
     }

@@ -1,5 +1,6 @@
 package dev.zt.jpa.internal;
 
+import java.util.function.Supplier;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.event.spi.AutoFlushEvent;
 import org.hibernate.event.spi.AutoFlushEventListener;
@@ -30,6 +31,8 @@ final class TenantSessionGuard implements LoadEventListener, PersistEventListene
         DeleteEventListener, FlushEventListener, AutoFlushEventListener {
 
     private static final long serialVersionUID = 1L;
+    /** For operations whose target is not known (flush, a query's auto-flush). */
+    private static final Supplier<String> NO_TARGET = () -> null;
 
     private final transient LazyTenantModel model;
 
@@ -41,7 +44,7 @@ final class TenantSessionGuard implements LoadEventListener, PersistEventListene
     public void onLoad(LoadEvent event, LoadType loadType) {
         if (!model.get().isEmpty()) {
             SessionTenant.requireCurrent(EventSessions.of(event), "find",
-                    TenantDecisions.target(event.getEntityClassName(), event.getEntityId()));
+                    () -> TenantDecisions.target(event.getEntityClassName(), event.getEntityId()));
         }
     }
 
@@ -77,13 +80,13 @@ final class TenantSessionGuard implements LoadEventListener, PersistEventListene
 
     @Override
     public void onFlush(FlushEvent event) {
-        SessionTenant.requireCurrent(EventSessions.of(event), "flush", null);
+        SessionTenant.requireCurrent(EventSessions.of(event), "flush", NO_TARGET);
     }
 
     @Override
     public void onAutoFlush(AutoFlushEvent event) {
         // Hibernate auto-flushes before it runs a query
-        SessionTenant.requireCurrent(EventSessions.of(event), "query", null);
+        SessionTenant.requireCurrent(EventSessions.of(event), "query", NO_TARGET);
     }
 
     private void checkPersist(PersistEvent event) {
@@ -91,10 +94,10 @@ final class TenantSessionGuard implements LoadEventListener, PersistEventListene
         Object entity = event.getObject();
         EntityPersister persister = persisterOf(session, event.getEntityName(), entity);
         if (persister == null) {
-            SessionTenant.requireCurrent(session, "persist", null);
+            SessionTenant.requireCurrent(session, "persist", NO_TARGET);
             return;
         }
-        String target = TenantDecisions.target(persister, persister.getIdentifier(entity, session));
+        Supplier<String> target = () -> TenantDecisions.target(persister, persister.getIdentifier(entity, session));
         SessionTenant.requireCurrent(session, "persist", target);
         int index = model.get().tenantIndex(persister);
         if (index < 0 || SessionTenant.isCrossTenant(session, "persist")) {
@@ -102,7 +105,7 @@ final class TenantSessionGuard implements LoadEventListener, PersistEventListene
         }
         Object tenant = persister.getValue(entity, index);
         if (tenant != null && !tenant.equals(SessionTenant.of(session, "persist"))) {
-            throw TenantDecisions.denied("ZT-4002", "persist", target, "persist of " + persister.getEntityName()
+            throw TenantDecisions.denied("ZT-4002", "persist", target.get(), "persist of " + persister.getEntityName()
                     + " with a tenant other than the caller's");
         }
     }
@@ -112,10 +115,10 @@ final class TenantSessionGuard implements LoadEventListener, PersistEventListene
         Object entity = event.getObject();
         EntityPersister persister = persisterOf(session, event.getEntityName(), entity);
         if (persister == null) {
-            SessionTenant.requireCurrent(session, "delete", null);
+            SessionTenant.requireCurrent(session, "delete", NO_TARGET);
             return;
         }
-        String target = TenantDecisions.target(persister, persister.getIdentifier(entity, session));
+        Supplier<String> target = () -> TenantDecisions.target(persister, persister.getIdentifier(entity, session));
         SessionTenant.requireCurrent(session, "delete", target);
         int index = model.get().tenantIndex(persister);
         if (index < 0 || SessionTenant.isCrossTenant(session, "delete")) {
@@ -123,7 +126,7 @@ final class TenantSessionGuard implements LoadEventListener, PersistEventListene
         }
         Object tenant = persister.getValue(entity, index);
         if (tenant != null && !tenant.equals(SessionTenant.of(session, "delete"))) {
-            throw TenantDecisions.denied("ZT-4004", "delete", target, "delete of a " + persister.getEntityName()
+            throw TenantDecisions.denied("ZT-4004", "delete", target.get(), "delete of a " + persister.getEntityName()
                     + " of another tenant rejected");
         }
     }
@@ -133,10 +136,10 @@ final class TenantSessionGuard implements LoadEventListener, PersistEventListene
         Object original = event.getOriginal();
         EntityPersister persister = persisterOf(session, event.getEntityName(), original);
         if (persister == null) {
-            SessionTenant.requireCurrent(session, "merge", null);
+            SessionTenant.requireCurrent(session, "merge", NO_TARGET);
             return;
         }
-        String target = TenantDecisions.target(persister, persister.getIdentifier(original, session));
+        Supplier<String> target = () -> TenantDecisions.target(persister, persister.getIdentifier(original, session));
         SessionTenant.requireCurrent(session, "merge", target);
         int index = model.get().tenantIndex(persister);
         if (index < 0 || SessionTenant.isCrossTenant(session, "merge")) {
@@ -144,7 +147,7 @@ final class TenantSessionGuard implements LoadEventListener, PersistEventListene
         }
         Object tenant = persister.getValue(original, index);
         if (tenant != null && !tenant.equals(SessionTenant.of(session, "merge"))) {
-            throw TenantDecisions.denied("ZT-4003", "merge", target, "merge of a " + persister.getEntityName()
+            throw TenantDecisions.denied("ZT-4003", "merge", target.get(), "merge of a " + persister.getEntityName()
                     + " of another tenant rejected");
         }
     }
