@@ -8,7 +8,9 @@ import java.util.function.Supplier;
 /**
  * The actor of the current unit of work, held per thread.
  *
- * <p>This is zt's one piece of static mutable state. It is a plain {@link ThreadLocal}, never an
+ * <p>This is one of zt's three pieces of static mutable state (with {@link RequestCorrelation}, the
+ * request ids for audit events, and {@link Audit}, the deployment's installed trail). It is a plain
+ * {@link ThreadLocal}, never an
  * {@code InheritableThreadLocal}: a thread started or pooled elsewhere does not silently inherit a
  * caller. Every binding is undone by {@link ThreadLocal#remove()} or by restoring the previous
  * actor, so nothing lingers on a pooled thread.
@@ -72,9 +74,7 @@ public final class ActorContext {
      */
     public static Binding bind(Actor actor) {
         Objects.requireNonNull(actor, "actor: there is no anonymous actor");
-        Actor previous = CURRENT.get();
-        CURRENT.set(actor);
-        return new Binding(previous, Thread.currentThread());
+        return new Binding(actor);
     }
 
     /**
@@ -107,30 +107,9 @@ public final class ActorContext {
     }
 
     /** An open binding of an actor to the current thread; closing it restores the previous state. */
-    public static final class Binding implements AutoCloseable {
-        private final Actor previous;
-        private final Thread owner;
-        private boolean closed;
-
-        private Binding(Actor previous, Thread owner) {
-            this.previous = previous;
-            this.owner = owner;
-        }
-
-        @Override
-        public void close() {
-            if (closed) {
-                return;
-            }
-            if (Thread.currentThread() != owner) {
-                throw new IllegalStateException("ZT-1002 an actor binding must be closed on the thread that opened it");
-            }
-            closed = true;
-            if (previous == null) {
-                CURRENT.remove();
-            } else {
-                CURRENT.set(previous);
-            }
+    public static final class Binding extends ThreadBinding<Actor> {
+        private Binding(Actor actor) {
+            super(CURRENT, actor, "ZT-1002 an actor binding must be closed on the thread that opened it");
         }
     }
 }

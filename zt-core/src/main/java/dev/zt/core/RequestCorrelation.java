@@ -26,36 +26,13 @@ public record RequestCorrelation(String requestId, String traceId, String remote
     /** Binds {@code correlation} to this thread until the binding is closed (on this thread). */
     public static Binding bind(RequestCorrelation correlation) {
         Objects.requireNonNull(correlation, "correlation");
-        RequestCorrelation previous = CURRENT.get();
-        CURRENT.set(correlation);
-        return new Binding(previous, Thread.currentThread());
+        return new Binding(correlation);
     }
 
     /** An open binding; closing it restores what was bound before. */
-    public static final class Binding implements AutoCloseable {
-        private final RequestCorrelation previous;
-        private final Thread owner;
-        private boolean closed;
-
-        private Binding(RequestCorrelation previous, Thread owner) {
-            this.previous = previous;
-            this.owner = owner;
-        }
-
-        @Override
-        public void close() {
-            if (closed) {
-                return;
-            }
-            if (Thread.currentThread() != owner) {
-                throw new IllegalStateException("ZT-1003 a request correlation must be unbound on the thread that bound it");
-            }
-            closed = true;
-            if (previous == null) {
-                CURRENT.remove();
-            } else {
-                CURRENT.set(previous);
-            }
+    public static final class Binding extends ThreadBinding<RequestCorrelation> {
+        private Binding(RequestCorrelation correlation) {
+            super(CURRENT, correlation, "ZT-1003 a request correlation must be unbound on the thread that bound it");
         }
     }
 }

