@@ -10,9 +10,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,6 +42,16 @@ final class FakeTokenEndpoint implements AutoCloseable {
     static final String CLIENT_ID = "orders service";
     /** Never a real secret; chosen to need form encoding (space, ':', '%', '+', non-ASCII). */
     static final String SECRET = "s3cr3t:Ünïcode%2B+ &=value";
+
+    /** A client of this endpoint's client id and secret whose token URL is a loopback port nothing listens on. */
+    static TokenClient unreachableClient(Clock clock) throws IOException {
+        int port;
+        try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = closed.getLocalPort();
+        }
+        return TokenClient.builder(URI.create("http://127.0.0.1:" + port + "/token"))
+                .clientId(CLIENT_ID).clientSecret(Secret.of(SECRET.toCharArray())).clock(clock).build();
+    }
 
     /** One request as the endpoint saw it. */
     record Received(List<String> parameterNames, Map<String, String> form, List<String> authorization,

@@ -20,9 +20,6 @@ import dev.zt.core.testing.MintedTokens;
 import dev.zt.core.testing.MutableClock;
 import dev.zt.core.testing.TestTokens;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -266,13 +263,7 @@ class TokenClientAuditIT {
 
     @Test
     void tokenWhenTheEndpointIsDownThenDeniedZt7001() throws IOException {
-        int port;
-        try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = closed.getLocalPort();
-        }
-        TokenClient unreachable = TokenClient.builder(URI.create("http://127.0.0.1:" + port + "/token"))
-                .clientId(FakeTokenEndpoint.CLIENT_ID).clientSecret(Secret.of(FakeTokenEndpoint.SECRET.toCharArray()))
-                .clock(clock).build();
+        TokenClient unreachable = FakeTokenEndpoint.unreachableClient(clock);
 
         failure(() -> unreachable.token(INVENTORY_READ));
 

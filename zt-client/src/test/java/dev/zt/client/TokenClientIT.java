@@ -12,8 +12,6 @@ import dev.zt.core.ActorKind;
 import dev.zt.core.testing.MintedTokens;
 import dev.zt.core.testing.TestTokens;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -373,13 +371,7 @@ class TokenClientIT {
 
     @Test
     void endpointDown_fails() throws IOException {
-        int port;
-        try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = closed.getLocalPort();
-        }
-        TokenClient unreachable = TokenClient.builder(URI.create("http://127.0.0.1:" + port + "/token"))
-                .clientId(FakeTokenEndpoint.CLIENT_ID).clientSecret(Secret.of(FakeTokenEndpoint.SECRET.toCharArray()))
-                .clock(clock).build();
+        TokenClient unreachable = FakeTokenEndpoint.unreachableClient(clock);
 
         ServiceTokenException e = failure(() -> unreachable.token(INVENTORY_READ));
 
