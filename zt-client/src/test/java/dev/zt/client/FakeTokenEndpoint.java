@@ -68,6 +68,21 @@ final class FakeTokenEndpoint implements AutoCloseable {
         static Answer text(int status, String contentType, String body) {
             return new Answer(status, contentType, body.getBytes(StandardCharsets.UTF_8));
         }
+
+        /** This JSON answer with member {@code name} set to {@code value}, or removed when {@code value} is null. */
+        Answer withMember(String name, Object value) {
+            try {
+                Map<String, Object> json = new LinkedHashMap<>(JsonUtil.parseJson(new String(body, StandardCharsets.UTF_8)));
+                if (value == null) {
+                    json.remove(name);
+                } else {
+                    json.put(name, value);
+                }
+                return json(status, json);
+            } catch (org.jose4j.lang.JoseException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     @FunctionalInterface
